@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DIR := var/demo
+DEMO_REGION := 青川县
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $@ $(VENV)/.installed
+
+## Set up, generate the demo county, import it and show what was loaded.
+demo: $(VENV)/.installed
+	$(BIN)/lingji init
+	$(BIN)/lingji demo-data --out $(DEMO_DIR)
+	$(BIN)/lingji import $(DEMO_DIR)/$(DEMO_REGION)-2027.xlsx --region $(DEMO_REGION) --replace
+	$(BIN)/lingji status
+
+## Run the whole test suite (SQLite always; PostgreSQL too when LINGJI_TEST_DATABASE_URL is set).
+test: $(VENV)/.test-installed
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+## Benchmarks (not part of the suite): import of 100k projects.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_import.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

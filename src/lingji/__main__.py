@@ -1,0 +1,3 @@
+from lingji.cli import app
+
+app()

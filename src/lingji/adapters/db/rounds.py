@@ -1,0 +1,188 @@
+"""Storing, replacing, listing and loading budget rounds. Callers own the transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from lingji.adapters.db import tables
+from lingji.domain import models
+from lingji.intake.problems import Note
+
+#: rows per executemany call: large enough to be fast, small enough for a moving progress bar
+BATCH_ROWS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRound:
+    id: int
+    year: int
+    region: str
+    imported_at: dt.datetime
+    source_name: str
+    sheets_present: tuple[str, ...]
+
+
+def find_round(conn: Connection, *, year: int, region: str) -> StoredRound | None:
+    """Returns the round of that year and region, if stored."""
+    row = conn.execute(
+        select(tables.budget_rounds).where(
+            tables.budget_rounds.c.year == year, tables.budget_rounds.c.region == region
+        )
+    ).first()
+    return _stored(row) if row else None
+
+
+def list_rounds(conn: Connection) -> list[StoredRound]:
+    """Returns every stored round, newest year first."""
+    rows = conn.execute(
+        select(tables.budget_rounds).order_by(
+            tables.budget_rounds.c.year.desc(), tables.budget_rounds.c.region
+        )
+    )
+    return [_stored(row) for row in rows]
+
+
+def _stored(row: Any) -> StoredRound:
+    return StoredRound(
+        row.id,
+        row.year,
+        row.region,
+        row.imported_at,
+        row.source_name,
+        tuple(json.loads(row.sheets_present)),
+    )
+
+
+def delete_round(conn: Connection, round_id: int) -> None:
+    """Deletes a round and everything stored under it."""
+    for table in (*tables.SHEET_TABLES.values(), tables.import_notes):
+        conn.execute(delete(table).where(table.c.round_id == round_id))
+    conn.execute(delete(tables.budget_rounds).where(tables.budget_rounds.c.id == round_id))
+
+
+def insert_round(
+    conn: Connection,
+    *,
+    year: int,
+    region: str,
+    source_name: str,
+    source_sha256: str,
+    sheets_present: Iterable[str],
+) -> int:
+    """Stores the round's own row and returns its id."""
+    result = conn.execute(
+        insert(tables.budget_rounds).values(
+            year=year,
+            region=region,
+            imported_at=dt.datetime.now(dt.UTC),
+            source_name=source_name,
+            source_sha256=source_sha256,
+            sheets_present=json.dumps(sorted(sheets_present)),
+        )
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def insert_rows(
+    conn: Connection,
+    *,
+    sheet_key: str,
+    round_id: int,
+    rows: list[dict[str, Any]],
+    on_batch: Callable[[int], None] | None = None,
+) -> None:
+    """Stores a sheet's records under a round, in batches."""
+    table = tables.SHEET_TABLES[sheet_key]
+    for batch in _batches(rows):
+        for row in batch:
+            row["round_id"] = round_id
+        conn.execute(insert(table), batch)
+        if on_batch:
+            on_batch(len(batch))
+
+
+def insert_notes(conn: Connection, *, round_id: int, notes: list[Note]) -> None:
+    rows = [
+        {
+            "round_id": round_id,
+            "sheet": n.sheet,
+            "row": n.row,
+            "column": n.column,
+            "header": n.header,
+            "reason": n.reason,
+        }
+        for n in notes
+    ]
+    for batch in _batches(rows):
+        conn.execute(insert(tables.import_notes), batch)
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH_ROWS):
+        yield rows[start : start + BATCH_ROWS]
+
+
+def count_rows(conn: Connection, round_id: int) -> dict[str, int]:
+    """Returns how many rows each sheet holds in the round (sheet key -> count)."""
+    counts = {}
+    for key, table in tables.SHEET_TABLES.items():
+        counts[key] = conn.execute(
+            select(func.count()).select_from(table).where(table.c.round_id == round_id)
+        ).scalar_one()
+    return counts
+
+
+def load_notes(conn: Connection, round_id: int) -> list[Note]:
+    t = tables.import_notes
+    rows = conn.execute(select(t).where(t.c.round_id == round_id).order_by(t.c.id))
+    return [Note(r.sheet, r.row, r.column, r.header, r.reason) for r in rows]
+
+
+def load_round(conn: Connection, round_id: int) -> models.BudgetRound:
+    """Returns the stored round as domain objects, lines and indicators under their projects."""
+    stored = conn.execute(
+        select(tables.budget_rounds).where(tables.budget_rounds.c.id == round_id)
+    ).one()
+
+    def fetch(key: str, cls: type, exclude: tuple[str, ...] = ()) -> list[Any]:
+        table = tables.SHEET_TABLES[key]
+        names = [
+            c.name
+            for c in table.columns
+            if c.name in cls.__dataclass_fields__ and c.name not in exclude
+        ]
+        rows = conn.execute(
+            select(*(table.c[n] for n in names))
+            .where(table.c.round_id == round_id)
+            .order_by(table.c.id)
+        )
+        return [cls(**dict(zip(names, row, strict=True))) for row in rows]
+
+    projects = fetch("projects", models.Project)
+    by_code = {p.project_code: p for p in projects}
+    for line in fetch("detail_lines", models.DetailLine):
+        by_code[line.project_code].lines.append(line)
+    for indicator in fetch("indicators", models.Indicator):
+        by_code[indicator.project_code].indicators.append(indicator)
+    return models.BudgetRound(
+        year=stored.year,
+        region=stored.region,
+        units=fetch("units", models.Unit),
+        projects=projects,
+        history=fetch("history", models.HistoryProject),
+        history_lines=fetch("history_lines", models.DetailLine),
+        sangong=fetch("sangong", models.SanGongTotal),
+        personnel=fetch("personnel", models.Person),
+        assets=fetch("assets", models.Asset),
+        audit_findings=fetch("audit_findings", models.AuditFinding),
+        policy_documents=fetch("policy_documents", models.PolicyDocument),
+        standards=fetch("standards", models.BureauStandard),
+        ceilings=fetch("ceilings", models.Ceiling),
+        sheets_present=frozenset(json.loads(stored.sheets_present)),
+    )
