@@ -13,7 +13,7 @@ def test_a_valid_round_is_accepted_with_its_year():
     assert parsed.problems == []
     assert parsed.year == 2027
     assert len(parsed.records["projects"]) == 3
-    assert parsed.records["detail_lines"][1]["amount"] == Decimal("13456.78")
+    assert list(parsed.records["detail_lines"].dicts())[1]["amount"] == Decimal("13456.78")
 
 
 def test_title_rows_and_blank_rows_are_skipped_and_rows_keep_their_numbers():
@@ -22,7 +22,7 @@ def test_title_rows_and_blank_rows_are_skipped_and_rows_keep_their_numbers():
     sheets["项目"] = [["青川县2027年项目申报表"], [], header, rows[0], [], [None, " "], *rows[1:]]
     parsed = parse_submission(_raw(sheets))
     assert parsed.problems == []
-    assert [r["source_row"] for r in parsed.records["projects"]] == [4, 7, 8]
+    assert parsed.records["projects"].column("source_row") == [4, 7, 8]
 
 
 def test_a_wan_yuan_header_converts_the_column_to_yuan():
@@ -31,7 +31,7 @@ def test_a_wan_yuan_header_converts_the_column_to_yuan():
     for row in sheets["项目"][1:]:
         row[10] = row[10] / 10000
     parsed = parse_submission(_raw(sheets))
-    amounts = [r["requested_amount"] for r in parsed.records["projects"]]
+    amounts = parsed.records["projects"].column("requested_amount")
     assert amounts == [Decimal("123456.78"), Decimal("50000"), Decimal("8000")]
 
 
@@ -44,7 +44,7 @@ def test_english_keys_are_accepted_as_headers():
 
 def test_unknown_project_type_is_kept_and_noted_not_rejected():
     parsed = parse_submission(_raw(small_round()))
-    assert parsed.records["projects"][2]["project_type"] == "安全巡查"
+    assert parsed.records["projects"].column("project_type")[2] == "安全巡查"
     assert any("安全巡查" in n.reason and n.row == 4 for n in parsed.notes)
 
 

@@ -1,16 +1,19 @@
 """Raw sheets -> checked records, with every problem found (not only the first).
 
 Pure: the adapters read files into `RawSheet`s; this module decides what the cells mean and
-whether the submission can be stored. It never touches the database.
+whether the submission can be stored. It never touches the database. Sheets are read a
+column at a time (see columns.py) and kept as tuples, because a round can hold a million
+detail lines.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import zip_longest
 from typing import Any
 
 from lingji.domain.contract import (
@@ -22,7 +25,8 @@ from lingji.domain.contract import (
     ColumnType,
     SheetSpec,
 )
-from lingji.intake.cells import READERS, CellError, fold, money_reader
+from lingji.intake.cells import fold
+from lingji.intake.columns import ColumnReader, column_reader
 from lingji.intake.problems import Note, Problem, column_letter
 
 #: how many rows from the top may hold titles before the header row
@@ -40,10 +44,29 @@ class RawSheet:
 
 
 @dataclass(slots=True)
+class SheetRecords:
+    """The stored rows of one sheet: tuples in the order of `fields` (contract keys, source_row)."""
+
+    fields: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, key: str) -> list[Any]:
+        i = self.fields.index(key)
+        return [row[i] for row in self.rows]
+
+    def dicts(self) -> Iterator[dict[str, Any]]:
+        for row in self.rows:
+            yield dict(zip(self.fields, row, strict=True))
+
+
+@dataclass(slots=True)
 class ParsedSubmission:
     """Records per sheet key, ready to store, and what was found on the way."""
 
-    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    records: dict[str, SheetRecords] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     year: int | None = None
@@ -60,7 +83,7 @@ class _BoundColumn:
     index: int
     spec: ColumnSpec
     header: str
-    read: Callable[[Any], Any]
+    read: ColumnReader
 
 
 def normalise_header(text: Any) -> tuple[str, Decimal]:
@@ -105,6 +128,7 @@ def parse_submission(raw_sheets: Iterable[RawSheet]) -> ParsedSubmission:
             continue
         seen[spec.key] = raw.name
         parsed.records[spec.key] = _parse_sheet(spec, raw, parsed)
+        raw.rows = []  # the raw cells are no longer needed; a large round frees them early
     for spec in SHEETS:
         if spec.required and spec.key not in parsed.records:
             parsed.problems.append(Problem(spec.name, None, None, None, "缺少必需的工作表"))
@@ -114,58 +138,76 @@ def parse_submission(raw_sheets: Iterable[RawSheet]) -> ParsedSubmission:
     return parsed
 
 
-def _parse_sheet(spec: SheetSpec, raw: RawSheet, parsed: ParsedSubmission) -> list[dict[str, Any]]:
+def _is_blank(cells: list[Any]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _parse_sheet(spec: SheetSpec, raw: RawSheet, parsed: ParsedSubmission) -> SheetRecords:
+    fields = (*spec.keys, "source_row")
     located = _locate_header(spec, raw, parsed)
     if located is None:
-        return []
+        return SheetRecords(fields, [])
     header_pos, bound = located
     parsed.columns[spec.key] = {b.spec.key: (column_letter(b.index), b.header) for b in bound}
-    records: list[dict[str, Any]] = []
-    row_keys = [b for b in bound if b.spec.row_key]
-    for row_no, cells in raw.rows[header_pos + 1 :]:
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+    body = raw.rows[header_pos + 1 :]
+    row_numbers = [n for n, _ in body]
+    cells = [c for _, c in body]
+    rejected: set[int] = set()
+
+    def problem(pos: int, col: _BoundColumn, reason: str) -> None:
+        parsed.problems.append(
+            Problem(spec.name, row_numbers[pos], column_letter(col.index), col.header, reason)
+        )
+        rejected.add(pos)
+
+    empty = [None] * len(cells)
+    # one transposition in C instead of a Python pass per column; short rows are padded
+    by_column = list(zip_longest(*cells)) if cells else []
+    values: dict[str, list[Any]] = {}
+    for col in bound:
+        column, errors = col.read(by_column[col.index] if col.index < len(by_column) else empty)
+        for pos, reason in errors:
+            problem(pos, col, "无法读取，请检查该单元格" if col.spec.sensitive else reason)
+        values[col.spec.key] = column
+        if col.spec.choices:
+            _note_unlisted_choices(spec, col, column, row_numbers, parsed)
+    for col in bound:
+        if not col.spec.row_key:
             continue
-        record: dict[str, Any] = {"source_row": row_no}
-        bad = False
-        for col in bound:
-            cell = cells[col.index] if col.index < len(cells) else None
-            try:
-                value = col.read(cell)
-            except CellError as error:
-                reason = "无法读取，请检查该单元格" if col.spec.sensitive else str(error)
-                parsed.problems.append(
-                    Problem(spec.name, row_no, column_letter(col.index), col.header, reason)
+        for pos, value in enumerate(values[col.spec.key]):
+            if value is None and pos not in rejected:
+                if _is_blank(cells[pos]):
+                    rejected.add(pos)  # a blank row between data rows: skipped, not an error
+                else:
+                    problem(pos, col, f"「{col.header}」为空，该行无法保存")
+    del by_column
+    ordered = [values.get(key, empty) for key in spec.keys]
+    rows = list(zip(*ordered, row_numbers, strict=True))
+    if rejected:
+        rows = [row for pos, row in enumerate(rows) if pos not in rejected]
+    return SheetRecords(fields, rows)
+
+
+def _note_unlisted_choices(
+    spec: SheetSpec,
+    col: _BoundColumn,
+    column: list[Any],
+    row_numbers: list[int],
+    parsed: ParsedSubmission,
+) -> None:
+    allowed = set(col.spec.choices)
+    listed = "、".join(col.spec.choices)
+    for pos, value in enumerate(column):
+        if value is not None and value not in allowed:
+            parsed.notes.append(
+                Note(
+                    spec.name,
+                    row_numbers[pos],
+                    column_letter(col.index),
+                    col.header,
+                    f"「{value}」不在约定取值（{listed}）中，已按原样保存",
                 )
-                bad = True
-                continue
-            record[col.spec.key] = value
-            if value is not None and col.spec.choices and value not in col.spec.choices:
-                parsed.notes.append(
-                    Note(
-                        spec.name,
-                        row_no,
-                        column_letter(col.index),
-                        col.header,
-                        f"「{value}」不在约定取值（{'、'.join(col.spec.choices)}）中，已按原样保存",
-                    )
-                )
-        for col in row_keys:
-            if col.spec.key in record and record[col.spec.key] is None:
-                parsed.problems.append(
-                    Problem(
-                        spec.name,
-                        row_no,
-                        column_letter(col.index),
-                        col.header,
-                        f"「{col.header}」为空，该行无法保存",
-                    )
-                )
-                bad = True
-        if not bad:
-            for key in spec.keys:
-                record.setdefault(key, None)
-            records.append(record)
-    return records
+            )
 
 
 def _locate_header(
@@ -174,8 +216,8 @@ def _locate_header(
     index = _HEADER_INDEX[spec.key]
     wanted = min(2, len(spec.columns))
     for pos, (row_no, cells) in enumerate(raw.rows[:HEADER_SEARCH_ROWS]):
-        matches = [normalise_header(c)[0] in index for c in cells if c not in (None, "")]
-        if sum(matches) >= wanted:
+        matches = sum(normalise_header(c)[0] in index for c in cells if c not in (None, ""))
+        if matches >= wanted:
             return pos, _bind_columns(spec, row_no, cells, parsed)
     parsed.problems.append(
         Problem(
@@ -199,12 +241,12 @@ def _bind_columns(
             continue
         name, factor = normalise_header(cell)
         col = index.get(name)
+        header = str(cell).strip()
         if col is None:
             parsed.notes.append(
-                Note(spec.name, row_no, column_letter(i), str(cell).strip(), "未知的列，已忽略")
+                Note(spec.name, row_no, column_letter(i), header, "未知的列，已忽略")
             )
             continue
-        header = str(cell).strip()
         if col.key in bound:
             parsed.problems.append(
                 Problem(
@@ -216,8 +258,7 @@ def _bind_columns(
             parsed.problems.append(
                 Problem(spec.name, row_no, column_letter(i), header, "只有金额列可以标注万元")
             )
-        read = money_reader(factor) if col.type is ColumnType.MONEY else READERS[col.type]
-        bound[col.key] = _BoundColumn(i, col, header, read)
+        bound[col.key] = _BoundColumn(i, col, header, column_reader(col.type, factor))
     for col in spec.columns:
         if col.required and col.key not in bound:
             parsed.problems.append(
@@ -229,48 +270,48 @@ def _bind_columns(
 def _check_unique(parsed: ParsedSubmission) -> None:
     for key, records in parsed.records.items():
         spec = SHEETS_BY_KEY[key]
-        if not spec.unique:
+        if not spec.unique or key not in parsed.columns:
             continue
+        positions = [records.fields.index(k) for k in spec.unique]
+        source = records.fields.index("source_row")
         first_row: dict[tuple[Any, ...], int] = {}
-        for record in records:
-            value = tuple(record[k] for k in spec.unique)
+        for row in records.rows:
+            value = tuple(row[p] for p in positions)
             if None in value:
                 continue
-            if value in first_row:
-                labels = "、".join(f"{spec.column(k).header}「{record[k]}」" for k in spec.unique)
-                letter, header = parsed.columns[key][spec.unique[-1]]
-                parsed.problems.append(
-                    Problem(
-                        spec.name,
-                        record["source_row"],
-                        letter,
-                        header,
-                        f"{labels}与第{first_row[value]}行重复",
-                    )
+            if value not in first_row:
+                first_row[value] = row[source]
+                continue
+            labels = "、".join(
+                f"{spec.column(k).header}「{v}」" for k, v in zip(spec.unique, value, strict=True)
+            )
+            letter, header = parsed.columns[key][spec.unique[-1]]
+            parsed.problems.append(
+                Problem(
+                    spec.name, row[source], letter, header, f"{labels}与第{first_row[value]}行重复"
                 )
-            else:
-                first_row[value] = record["source_row"]
+            )
 
 
 def _check_references(parsed: ParsedSubmission) -> None:
     for key, records in parsed.records.items():
         spec = SHEETS_BY_KEY[key]
         for ref in spec.references:
-            target = SHEETS_BY_KEY.get(_key_of(ref.target_sheet))
-            if target is None or target.key not in parsed.records:
+            target_key = SHEETS_BY_NAME[ref.target_sheet].key
+            if target_key not in parsed.records or ref.column not in parsed.columns.get(key, {}):
                 continue
-            known = {r[ref.target_column] for r in parsed.records[target.key]}
+            known = set(parsed.records[target_key].column(ref.target_column))
             known.update(ref.also_allowed)
-            if ref.column not in parsed.columns[key]:
-                continue
             letter, header = parsed.columns[key][ref.column]
-            for record in records:
-                value = record.get(ref.column)
+            position = records.fields.index(ref.column)
+            source = records.fields.index("source_row")
+            for row in records.rows:
+                value = row[position]
                 if value is not None and value not in known:
                     parsed.problems.append(
                         Problem(
                             spec.name,
-                            record["source_row"],
+                            row[source],
                             letter,
                             header,
                             f"{header}「{value}」在「{ref.target_sheet}」中不存在",
@@ -278,22 +319,18 @@ def _check_references(parsed: ParsedSubmission) -> None:
                     )
 
 
-def _key_of(sheet_name: str) -> str:
-    return SHEETS_BY_NAME[sheet_name].key
-
-
 def _check_single_year(parsed: ParsedSubmission) -> None:
-    projects = parsed.records.get(PROJECTS.key, [])
-    years = Counter(r["year"] for r in projects)
-    if not years:
+    projects = parsed.records.get(PROJECTS.key)
+    if not projects:
         return
+    years = Counter(projects.column("year"))
     year, _ = years.most_common(1)[0]
     parsed.year = year
     if len(years) == 1:
         return
-    for record in projects:
+    letter, header = parsed.columns[PROJECTS.key]["year"]
+    for record in projects.dicts():
         if record["year"] != year:
-            letter, header = parsed.columns[PROJECTS.key]["year"]
             parsed.problems.append(
                 Problem(
                     PROJECTS.name,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from lingji.adapters.db import tables
+from lingji.adapters.db.bulk import bulk_insert
 from lingji.domain import models
+from lingji.intake.parse import SheetRecords
 from lingji.intake.problems import Note
 
 #: rows per executemany call: large enough to be fast, small enough for a moving progress bar
@@ -94,15 +96,15 @@ def insert_rows(
     *,
     sheet_key: str,
     round_id: int,
-    rows: list[dict[str, Any]],
+    records: SheetRecords,
     on_batch: Callable[[int], None] | None = None,
 ) -> None:
     """Stores a sheet's records under a round, in batches."""
     table = tables.SHEET_TABLES[sheet_key]
-    for batch in _batches(rows):
-        for row in batch:
-            row["round_id"] = round_id
-        conn.execute(insert(table), batch)
+    names = ("round_id", *records.fields)
+    for start in range(0, len(records.rows), BATCH_ROWS):
+        batch = [(round_id, *row) for row in records.rows[start : start + BATCH_ROWS]]
+        bulk_insert(conn, table, names, batch)
         if on_batch:
             on_batch(len(batch))
 
@@ -119,13 +121,8 @@ def insert_notes(conn: Connection, *, round_id: int, notes: list[Note]) -> None:
         }
         for n in notes
     ]
-    for batch in _batches(rows):
-        conn.execute(insert(tables.import_notes), batch)
-
-
-def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    for start in range(0, len(rows), BATCH_ROWS):
-        yield rows[start : start + BATCH_ROWS]
+    if rows:
+        conn.execute(insert(tables.import_notes), rows)
 
 
 def count_rows(conn: Connection, round_id: int) -> dict[str, int]:
@@ -150,13 +147,9 @@ def load_round(conn: Connection, round_id: int) -> models.BudgetRound:
         select(tables.budget_rounds).where(tables.budget_rounds.c.id == round_id)
     ).one()
 
-    def fetch(key: str, cls: type, exclude: tuple[str, ...] = ()) -> list[Any]:
+    def fetch(key: str, cls: type) -> list[Any]:
         table = tables.SHEET_TABLES[key]
-        names = [
-            c.name
-            for c in table.columns
-            if c.name in cls.__dataclass_fields__ and c.name not in exclude
-        ]
+        names = [c.name for c in table.columns if c.name in cls.__dataclass_fields__]
         rows = conn.execute(
             select(*(table.c[n] for n in names))
             .where(table.c.round_id == round_id)

@@ -38,6 +38,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 64 MiB of page cache: index pages of a million-line import stay in memory
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -13,9 +14,14 @@ from lingji.intake.parse import RawSheet
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
-def read_submission(path: Path) -> list[RawSheet]:
-    """Returns every sheet of a workbook, or every CSV file of a folder, as raw rows."""
+def read_submission(path: Path) -> Iterator[RawSheet]:
+    """Yields every sheet of a workbook, or every CSV file of a folder, as raw rows.
+
+    Sheets are read one at a time, so that a large round never holds all its raw cells at once.
+    """
     if path.is_dir():
+        if not any(p.suffix.lower() == ".csv" for p in path.iterdir()):
+            raise SubmissionNotFound(f"文件夹 {path} 中没有 CSV 文件")
         return read_csv_folder(path)
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
         return read_workbook(path)
@@ -24,21 +30,20 @@ def read_submission(path: Path) -> list[RawSheet]:
     )
 
 
-def read_workbook(path: Path) -> list[RawSheet]:
+def read_workbook(path: Path) -> Iterator[RawSheet]:
     workbook = CalamineWorkbook.from_path(str(path))
-    sheets = []
     for name in workbook.sheet_names:
         # skip_empty_area=False keeps row numbers equal to the ones Excel shows
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        sheets.append(RawSheet(name, [(i, row) for i, row in enumerate(rows, start=1)]))
-    return sheets
+        yield RawSheet(name, list(enumerate(rows, start=1)))
 
 
-def read_csv_folder(folder: Path) -> list[RawSheet]:
+def read_csv_folder(folder: Path) -> Iterator[RawSheet]:
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv")
     if not files:
         raise SubmissionNotFound(f"文件夹 {folder} 中没有 CSV 文件")
-    return [RawSheet(p.stem, _read_csv(p)) for p in files]
+    for file in files:
+        yield RawSheet(file.stem, _read_csv(file))
 
 
 def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
