@@ -1,0 +1,75 @@
+"""The lingji command as a user types it."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from typer.testing import CliRunner
+
+from lingji.cli import app
+from lingji.settings import get_settings
+from tests.fixtures.workbooks import small_round, write_xlsx
+
+
+@pytest.fixture
+def lingji(tmp_path, monkeypatch):
+    """Runs `lingji ...` with its data folder in tmp_path; returns (exit code, output)."""
+    monkeypatch.setenv("LINGJI_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("LINGJI_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, list(args))
+        return result.exit_code, result.output
+
+    yield run
+    get_settings.cache_clear()
+
+
+def test_init_makes_a_key_file_once_and_keeps_it(lingji, tmp_path):
+    code, out = lingji("init")
+    assert code == 0, out
+    key = (tmp_path / "var" / "lingji.key").read_bytes()
+    code, out = lingji("init")
+    assert code == 0 and "已存在" in out
+    assert (tmp_path / "var" / "lingji.key").read_bytes() == key
+
+
+def test_importing_a_broken_workbook_lists_every_problem_and_exits_non_zero(lingji, tmp_path):
+    lingji("init")
+    sheets = small_round()
+    sheets["项目"][2][3] = "999"
+    sheets["支出明细"][1][9] = "一万"
+    code, out = lingji("import", str(write_xlsx(tmp_path / "bad.xlsx", sheets)))
+    assert code == 1
+    assert "数据库没有任何改动" in out
+    assert "工作表「项目」 第3行 D列（单位编码）" in out
+    assert "工作表「支出明细」 第2行 J列（金额）" in out
+    with (tmp_path / "var" / "import-problems.csv").open(encoding="utf-8-sig") as handle:
+        assert len(list(csv.reader(handle))) == 3  # header and two problems
+    code, out = lingji("status")
+    assert "还没有预算轮次" in out
+
+
+def test_a_round_imports_once_and_is_replaced_on_request(lingji, tmp_path):
+    lingji("init")
+    workbook = str(write_xlsx(tmp_path / "ok.xlsx", small_round()))
+    code, out = lingji("import", workbook, "--region", "青川县")
+    assert code == 0, out
+    assert "已导入" in out and "青川县 2027" in out
+    code, out = lingji("import", workbook, "--region", "青川县")
+    assert code == 2 and "--replace" in out
+    code, out = lingji("import", workbook, "--region", "青川县", "--replace")
+    assert code == 0 and "已替换" in out
+    code, out = lingji("status", "--notes")
+    assert code == 0
+    assert "青川县 2027" in out and "安全巡查" in out
+
+
+def test_a_path_that_is_not_a_submission_is_explained(lingji, tmp_path):
+    code, out = lingji("import", str(tmp_path / "nothing.pdf"))
+    assert code == 2
+    assert "找不到可导入的提交文件" in out
