@@ -99,7 +99,11 @@ def import_command(
             )
             raise typer.Exit(1) from None
     verb = "已替换" if result.replaced else "已导入"
-    console.print(f"[green]{verb}[/green] {result.region} {result.year} 年度预算轮次")
+    console.print(
+        f"[green]{verb}[/green] {result.region} {result.year} 年度预算轮次："
+        f"{result.counts['units']:,} 个单位，{result.counts['projects']:,} 个项目，"
+        f"申报总额 {result.requested_total:,.2f} 元"
+    )
     table = Table("工作表", "行数")
     for key, count in result.counts.items():
         table.add_row(SHEETS_BY_KEY[key].name, f"{count:,}")
@@ -130,7 +134,7 @@ def status(
         r = item.round
         rounds_table.add_row(
             f"{r.region} {r.year}",
-            r.imported_at.strftime("%Y-%m-%d %H:%M"),
+            r.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             r.source_name,
             f"{len(item.notes)} 处",
         )

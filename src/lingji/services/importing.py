@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -35,6 +36,8 @@ class ImportResult:
     region: str
     replaced: bool
     counts: dict[str, int]
+    #: sum of 申报金额 over the round's projects (empty amounts count as nothing)
+    requested_total: Decimal
     notes: list[Note]
     #: seconds spent reading the file, checking rows, and writing the database
     timings: dict[str, float] = field(default_factory=dict)
@@ -146,6 +149,10 @@ def _import(
         region=region,
         replaced=existing is not None,
         counts={key: len(records) for key, records in parsed.records.items()},
+        requested_total=sum(
+            (a for a in parsed.records[contract.PROJECTS.key].column("requested_amount") if a),
+            Decimal(0),
+        ),
         notes=parsed.notes,
         timings=timings,
     )

@@ -51,11 +51,14 @@ def list_rounds(conn: Connection) -> list[StoredRound]:
 
 
 def _stored(row: Any) -> StoredRound:
+    imported_at = row.imported_at
+    if imported_at.tzinfo is None:  # SQLite keeps no zone; Lingji always writes UTC
+        imported_at = imported_at.replace(tzinfo=dt.UTC)
     return StoredRound(
         row.id,
         row.year,
         row.region,
-        row.imported_at,
+        imported_at,
         row.source_name,
         tuple(json.loads(row.sheets_present)),
     )
