@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DIR := var/demo
-DEMO_REGION := 青川县
+DEMO_REGION := 澜溪县
 
 .PHONY: demo test lint bench clean
 

@@ -51,7 +51,9 @@ def ensure_data(scale: int, fmt: str) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--scale", type=int, default=250)
     parser.add_argument("--format", default="csv", choices=["csv", "xlsx"])
     parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
@@ -75,7 +77,9 @@ def main() -> None:
     rows = sum(report["counts"].values())
     busy = sum(report["timings"].values())
     print(f"database: {url.split(':')[0]}  data: {data}")
-    print(f"projects: {report['counts']['projects']:,}  detail lines: {report['counts']['detail_lines']:,}  all rows: {rows:,}")
+    print(
+        f"projects: {report['counts']['projects']:,}  detail lines: {report['counts']['detail_lines']:,}  all rows: {rows:,}"
+    )
     for stage, seconds in report["timings"].items():
         print(f"  {stage:<16} {seconds:6.1f} s")
     print(f"import: {busy:.1f} s ({rows / busy:,.0f} rows/s); process wall time {wall:.1f} s")

@@ -57,16 +57,16 @@ def test_importing_a_broken_workbook_lists_every_problem_and_exits_non_zero(ling
 def test_a_round_imports_once_and_is_replaced_on_request(lingji, tmp_path):
     lingji("init")
     workbook = str(write_xlsx(tmp_path / "ok.xlsx", small_round()))
-    code, out = lingji("import", workbook, "--region", "青川县")
+    code, out = lingji("import", workbook, "--region", "示例县")
     assert code == 0, out
-    assert "已导入" in out and "青川县 2027" in out
-    code, out = lingji("import", workbook, "--region", "青川县")
+    assert "已导入" in out and "示例县 2027" in out
+    code, out = lingji("import", workbook, "--region", "示例县")
     assert code == 2 and "--replace" in out
-    code, out = lingji("import", workbook, "--region", "青川县", "--replace")
+    code, out = lingji("import", workbook, "--region", "示例县", "--replace")
     assert code == 0 and "已替换" in out
     code, out = lingji("status", "--notes")
     assert code == 0
-    assert "青川县 2027" in out and "安全巡查" in out
+    assert "示例县 2027" in out and "安全巡查" in out
 
 
 def test_a_path_that_is_not_a_submission_is_explained(lingji, tmp_path):

@@ -165,10 +165,7 @@ def demo_data(
     """生成虚构的示范县预算数据（含标准答案），用于演示、测试和基准测试。"""
     from lingji.demo import write_demo_county
 
-    if fmt not in ("xlsx", "csv"):
-        console.print("[red]错误：[/red]--format 只能是 xlsx 或 csv")
-        raise typer.Exit(2)
-    with console.status("正在生成示范县数据…"):
+    with _errors_as_messages(), console.status("正在生成示范县数据…"):
         summary = write_demo_county(out, seed=seed, scale=scale, fmt=fmt)
     console.print(f"已生成：{summary.path}")
     console.print(f"标准答案：{summary.answer_key_path}")

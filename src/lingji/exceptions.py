@@ -42,3 +42,7 @@ class KeyFileInvalid(LingjiError):
 
 class DatabaseNotReady(LingjiError):
     """Raised if the database cannot be reached or its schema is not current."""
+
+
+class DemoOptionInvalid(LingjiError):
+    """Raised if demo-data is asked for a format or scale it cannot write (xlsx above scale 100)."""

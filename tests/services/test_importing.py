@@ -17,7 +17,7 @@ from tests.fixtures.workbooks import PEOPLE, small_round, write_csv_folder, writ
 
 def _import(engine: Engine, path: Path, key_file: Path, **options):
     return import_submission(
-        engine=engine, path=path, region="青川县", key_file=key_file, **options
+        engine=engine, path=path, region="示例县", key_file=key_file, **options
     )
 
 
@@ -31,7 +31,7 @@ def _snapshot(engine: Engine) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def workbook(tmp_path: Path) -> Path:
-    return write_xlsx(tmp_path / "青川县-2027.xlsx", small_round(), title_rows=1)
+    return write_xlsx(tmp_path / "示例县-2027.xlsx", small_round(), title_rows=1)
 
 
 @pytest.fixture
@@ -139,12 +139,12 @@ def test_rounds_of_other_years_and_regions_sit_side_by_side(
     import_submission(
         engine=engine,
         path=write_xlsx(tmp_path / "b.xlsx", small_round()),
-        region="白水县",
+        region="样本县",
         key_file=key_file,
     )
     with engine.connect() as conn:
         stored = {(r.year, r.region) for r in rounds.list_rounds(conn)}
-    assert stored == {(2027, "青川县"), (2028, "青川县"), (2027, "白水县")}
+    assert stored == {(2027, "示例县"), (2028, "示例县"), (2027, "样本县")}
 
 
 def test_personnel_are_stored_without_clear_text_and_matched_by_keyed_hash(
