@@ -33,3 +33,29 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert "make demo" in readme and "make test" in readme
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_every_check_has_a_docstring_a_page_and_a_severity():
+    from lingji.adapters.rulesets import load_ruleset
+    from lingji.domain.rules import REGISTRY
+
+    ruleset = load_ruleset()
+    problems = []
+    for check in REGISTRY:
+        page = ROOT / "docs" / "findings" / f"{check.code}.md"
+        if not check.description.startswith(check.code):
+            problems.append(f"{check.code}: docstring should start with its code and title")
+        if not page.exists():
+            problems.append(f"{check.code}: no docs/findings/{check.code}.md")
+        elif check.title not in page.read_text(encoding="utf-8"):
+            problems.append(f"{check.code}: page does not name the title {check.title}")
+        if check.code not in ruleset.severities:
+            problems.append(f"{check.code}: no severity in the rule set")
+    assert problems == []
+
+
+def test_every_finding_page_belongs_to_a_registered_check():
+    from lingji.domain.rules import CHECKS_BY_CODE
+
+    pages = {p.stem for p in (ROOT / "docs" / "findings").glob("*.md")}
+    assert pages - set(CHECKS_BY_CODE) == set()

@@ -46,3 +46,7 @@ class DatabaseNotReady(LingjiError):
 
 class DemoOptionInvalid(LingjiError):
     """Raised if demo-data is asked for a format or scale it cannot write (xlsx above scale 100)."""
+
+
+class RuleSetInvalid(LingjiError):
+    """Raised if a rule set file cannot be read or lacks a required part."""
