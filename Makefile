@@ -19,12 +19,13 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,dev]'
 	touch $@ $(VENV)/.installed
 
-## Set up, generate the demo county, import it and show what was loaded.
+## Set up, generate the demo county, import it, review it and allocate under its ceilings.
 demo: $(VENV)/.installed
 	$(BIN)/lingji init
 	$(BIN)/lingji demo-data --out $(DEMO_DIR)
 	$(BIN)/lingji import $(DEMO_DIR)/$(DEMO_REGION)-2027.xlsx --region $(DEMO_REGION) --replace
-	$(BIN)/lingji status
+	$(BIN)/lingji review --round 2027 --region $(DEMO_REGION) --out $(DEMO_DIR)/review
+	$(BIN)/lingji allocate --round 2027 --region $(DEMO_REGION) --out $(DEMO_DIR)/review
 
 ## Run the whole test suite (SQLite always; PostgreSQL too when LINGJI_TEST_DATABASE_URL is set).
 test: $(VENV)/.test-installed
@@ -35,9 +36,10 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## Benchmarks (not part of the suite): import of 100k projects.
+## Benchmarks (not part of the suite): import and review of 100k projects.
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_review.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -6,6 +6,7 @@ import csv
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +18,7 @@ from rich.table import Table
 from lingji.adapters.crypto import create_key_file
 from lingji.adapters.db.session import make_engine, upgrade_schema
 from lingji.domain.contract import SHEETS, SHEETS_BY_KEY
-from lingji.exceptions import LingjiError, SubmissionRejected
+from lingji.exceptions import LingjiError, RoundExists, SubmissionRejected
 from lingji.intake.problems import Problem
 from lingji.services.importing import import_submission
 from lingji.services.status import describe_rounds
@@ -153,6 +154,191 @@ def status(
         for item in described:
             for note in item.notes:
                 console.print(f"{item.round.region} {item.round.year}：{note.message}")
+
+
+@app.command()
+def review(
+    submission: Annotated[
+        Path | None,
+        typer.Argument(help="要导入并审核的工作簿或 CSV 文件夹；省略时审核已导入的 --round"),
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="输出文件夹；默认 var/review/地区-年度")] = None,
+    round_year: Annotated[
+        int | None, typer.Option("--round", help="审核已导入的某年度预算轮次")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="地区；导入时默认 LINGJI_DEFAULT_REGION")
+    ] = None,
+    ruleset: Annotated[Path | None, typer.Option(help="规则集 YAML；默认使用内置规则集")] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="导入时整体替换已导入的同一轮次")
+    ] = False,
+) -> None:
+    """审核一个预算轮次：逐项检查、打分、分级、排序、给出建议金额，输出 CSV 与报告。"""
+    from lingji.adapters.report.files import write_review_files
+    from lingji.adapters.report.html import write_report
+    from lingji.adapters.rulesets import load_ruleset
+    from lingji.services.review import find_round_id, review_round
+
+    settings = get_settings()
+    engine = _engine()
+    with _errors_as_messages():
+        upgrade_schema(engine)
+        rules = load_ruleset(ruleset)
+        if submission is not None:
+            try:
+                with _progress() as report_progress:
+                    imported = import_submission(
+                        engine=engine,
+                        path=submission,
+                        region=region or settings.default_region,
+                        key_file=settings.resolved_key_file,
+                        replace=replace,
+                        progress=report_progress,
+                    )
+            except SubmissionRejected as rejected:
+                _print_problems(rejected.problems, settings.data_dir / "import-problems.csv")
+                raise typer.Exit(1) from None
+            except RoundExists as exists:
+                raise RoundExists(f"{exists}；或用 --round 审核已导入的数据") from None
+            round_id = imported.round_id
+        elif round_year is not None:
+            round_id = find_round_id(engine=engine, year=round_year, region=region)
+        else:
+            console.print("[red]错误：[/red]请给出要审核的工作簿，或用 --round 指定已导入的年度")
+            raise typer.Exit(2)
+        with console.status("正在审核…"):
+            result = review_round(engine=engine, round_id=round_id, ruleset=rules)
+        folder = out or settings.data_dir / "review" / f"{result.region}-{result.year}"
+        write_review_files(result, folder)
+        report_path = write_report(result, folder)
+    summary = result.summary()
+    console.print(
+        f"[green]已审核[/green] {result.region} {result.year} 年度 {summary['projects']:,} 个项目"
+        f"（规则集 {rules.version}）：申报 {Decimal(summary['requested_total']):,.2f} 元，"
+        f"建议 {Decimal(summary['suggested_total']):,.2f} 元"
+    )
+    grades = "，".join(f"{g} 级 {n} 个" for g, n in summary["grades"].items())
+    console.print(
+        f"分级：{grades}；存在阻断问题的项目 {summary['blocked']} 个；发现问题 {len(result.findings):,} 处"
+    )
+    console.print(f"报告：{report_path}")
+    console.print(f"明细：{folder / 'projects.csv'}，{folder / 'findings.csv'}")
+
+
+@app.command()
+def allocate(
+    round_year: Annotated[int, typer.Option("--round", help="已审核的预算年度")],
+    region: Annotated[str | None, typer.Option(help="地区（同一年度有多个地区时必填）")] = None,
+    out: Annotated[Path | None, typer.Option(help="输出文件夹；默认 var/review/地区-年度")] = None,
+) -> None:
+    """按控制数安排资金：按排序先 A 后 B、C、D，边际项目部分安排，列出每个单位安排与未安排的项目及原因。"""
+    from lingji.adapters.report.files import write_allocation_files
+    from lingji.services.allocation import allocate_round
+    from lingji.services.review import find_round_id
+
+    settings = get_settings()
+    engine = _engine()
+    with _errors_as_messages():
+        upgrade_schema(engine)
+        round_id = find_round_id(engine=engine, year=round_year, region=region)
+        allocations, unit_names = allocate_round(engine=engine, round_id=round_id)
+        folder = (
+            out
+            or settings.data_dir / "review" / f"{region or settings.default_region}-{round_year}"
+        )
+        paths = write_allocation_files(allocations, unit_names, folder)
+    funded = sum((a.allocated for a in allocations), Decimal(0))
+    wanted = sum((a.suggested for a in allocations), Decimal(0))
+    counts = {
+        s: sum(a.status == s for a in allocations) for s in ("全额安排", "部分安排", "未安排")
+    }
+    console.print(
+        f"[green]已安排[/green] {funded:,.2f} 元（建议金额合计 {wanted:,.2f} 元）："
+        + "，".join(f"{k} {v} 个" for k, v in counts.items())
+    )
+    console.print("输出：" + "，".join(str(p) for p in paths))
+
+
+@app.command()
+def standards(
+    code: Annotated[
+        str | None, typer.Argument(help="标准编码或历史区间的品目；省略时列出全部")
+    ] = None,
+    round_year: Annotated[
+        int | None, typer.Option("--round", help="同时列出该年度预算轮次的本地标准与历史区间")
+    ] = None,
+    region: Annotated[str | None, typer.Option(help="地区（同一年度有多个地区时必填）")] = None,
+    accuracy: Annotated[
+        bool, typer.Option("--accuracy", help="在该轮次的历史明细上按项目留出测算明细分类的准确率")
+    ] = False,
+) -> None:
+    """支出标准库：官方标准（附来源文件与可信度）、本地标准、从历史明细学得的合理区间。"""
+    from lingji.services.review import find_round_id
+    from lingji.services.standards import list_standards, measure_classifier, show_standard
+
+    engine = _engine()
+    with _errors_as_messages():
+        upgrade_schema(engine)
+        round_id = (
+            None
+            if round_year is None
+            else find_round_id(engine=engine, year=round_year, region=region)
+        )
+        if code:
+            listing = show_standard(engine=engine, code=code, round_id=round_id)
+        else:
+            listing = list_standards(engine=engine, round_id=round_id)
+        measured = (
+            measure_classifier(engine=engine, round_id=round_id) if accuracy and round_id else None
+        )
+    if code and not listing:
+        console.print(f"[red]错误：[/red]没有编码为「{code}」的标准或历史区间")
+        raise typer.Exit(2)
+    if code:
+        for item in listing:
+            console.rule(f"{item.kind} {item.code} {item.name}")
+            for label, value in (
+                ("计量口径", item.basis), ("状态", item.status), ("上限", item.limit),
+                ("分档", "；".join(f"{c['label']} {c['limit']}" for c in item.categories)),
+                ("适用关键词", "、".join(item.keywords)), ("经济科目", item.econ_code),
+                ("来源", item.source), ("可信度", item.trust), ("生效日期", item.effective_from),
+                ("样本数", item.sample_size), ("年度", "、".join(map(str, item.years))),
+                ("区间", f"{item.low} – {item.high}（中位数 {item.median}，超过 {item.upper} 提示）" if item.low else None),
+                ("出处链接", "\n".join(item.urls)), ("说明", item.note),
+            ):  # fmt: skip
+                if value not in (None, "", []):
+                    console.print(f"{label}：{value}")
+        return
+    table = Table("类别", "编码", "名称", "口径", "上限/区间", "来源", "可信度", "状态")
+    for item in listing:
+        bound = item.limit or "；".join(f"{c['label']}{c['limit']}" for c in item.categories)
+        if item.low:
+            bound = f"{item.low}–{item.high}（n={item.sample_size}）"
+        elif item.sample_size is not None and not bound:
+            bound = f"n={item.sample_size}"
+        table.add_row(
+            item.kind,
+            item.code,
+            item.name,
+            item.basis,
+            bound or "",
+            item.source or "",
+            item.trust or "",
+            item.status,
+        )
+    console.print(table)
+    if measured:
+        console.print(
+            f"测算明细分类（经济科目）留出准确率 {measured.accuracy:.1%}："
+            f"{measured.test_lines} 条明细来自 {measured.test_projects} 个留出项目；"
+            f"其中名称从未见过的 {measured.unseen_lines} 条"
+            + (
+                f"准确率 {measured.unseen_accuracy:.1%}"
+                if measured.unseen_accuracy is not None
+                else ""
+            )
+        )
 
 
 @app.command("demo-data")

@@ -18,6 +18,7 @@ from lingji.domain.models import (
 )
 from lingji.domain.policy import normalize_doc_no
 from lingji.domain.ruleset import RuleSet
+from lingji.domain.standards.reference import StandardsReference, build_reference
 
 
 @dataclass(slots=True)
@@ -31,6 +32,8 @@ class ReviewContext:
     policy_library: dict[str, PolicyDocument] = field(default_factory=dict)
     #: unit code -> its own code and those of the units below it
     unit_tree: dict[str, set[str]] = field(default_factory=dict)
+    #: standards library, item classifier and learned ranges; built on first use (M01, M02)
+    standards_reference: StandardsReference | None = field(default=None, repr=False)
 
     @property
     def year(self) -> int:
@@ -39,6 +42,12 @@ class ReviewContext:
     @property
     def projects(self) -> list[Project]:
         return self.round.projects
+
+    def standards(self) -> StandardsReference:
+        """The round's expenditure standards and learned ranges, built once per review."""
+        if self.standards_reference is None:
+            self.standards_reference = build_reference(self.round, self.ruleset)
+        return self.standards_reference
 
     def has_sheet(self, key: str) -> bool:
         return key in self.round.sheets_present

@@ -135,3 +135,91 @@ ceilings = _sheet_table(contract.CEILINGS, _round_index("ceilings", "unit_code")
 
 #: sheet key -> table, in contract order
 SHEET_TABLES: dict[str, Table] = {spec.key: metadata.tables[spec.key] for spec in contract.SHEETS}
+
+# --- review results -------------------------------------------------------------------------
+
+#: one run of the review over a round, with the rule set it used
+review_runs = Table(
+    "review_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", ForeignKey("budget_rounds.id", ondelete="CASCADE"), nullable=False),
+    Column("ruleset_version", String(50), nullable=False),
+    Column("ruleset_name", Text, nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    #: JSON: finding code -> version of the check that ran
+    Column("check_versions", Text, nullable=False),
+    #: JSON: totals, grade distribution, counts per code
+    Column("summary", Text, nullable=False),
+    Index("ix_review_runs_round", "round_id"),
+)
+
+review_projects = Table(
+    "review_projects",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", ForeignKey("review_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("project_code", Text, nullable=False),
+    Column("unit_code", Text, nullable=False),
+    Column("name", Text),
+    Column("requested_amount", ExactDecimal(2)),
+    Column("suggested_amount", ExactDecimal(2)),
+    Column("score_total", ExactDecimal(2)),
+    Column("score_necessity", ExactDecimal(2)),
+    Column("score_importance", ExactDecimal(2)),
+    Column("score_normativity", ExactDecimal(2)),
+    Column("score_compliance", ExactDecimal(2)),
+    Column("score_performance", ExactDecimal(2)),
+    Column("score_supervision", ExactDecimal(2)),
+    Column("grade", String(1), nullable=False),
+    Column("rank", Integer, nullable=False),
+    Column("blocked", Integer, nullable=False),
+    #: JSON: every score item (dimension, points, reason, rule, finding code) and every cut
+    Column("trace", Text, nullable=False),
+    Index("ix_review_projects_run_project_code", "run_id", "project_code"),
+)
+
+review_findings = Table(
+    "review_findings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", ForeignKey("review_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("unit_code", Text, nullable=False),
+    Column("project_code", Text),
+    Column("line_no", Integer),
+    Column("code", String(10), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("amount_excess", ExactDecimal(2), nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("policy_refs", Text),
+    Column("rule_version", Integer, nullable=False),
+    Index("ix_review_findings_run_project_code", "run_id", "project_code"),
+)
+
+#: checks that did not apply or lacked data, counted per reason (the full list is in skips.csv)
+review_skips = Table(
+    "review_skips",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", ForeignKey("review_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("code", String(10), nullable=False),
+    Column("reason", String(10), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+    Index("ix_review_skips_run", "run_id"),
+)
+
+allocations = Table(
+    "allocations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", ForeignKey("review_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("project_code", Text, nullable=False),
+    Column("unit_code", Text, nullable=False),
+    Column("allocated", ExactDecimal(2), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("ceiling_unit", Text),
+    Index("ix_allocations_run", "run_id"),
+)

@@ -1,5 +1,8 @@
 """跨库比对 (X codes): the project against audit findings, evaluations, assets, personnel."""
 
 from lingji.domain.rules.base import Check
+from lingji.domain.rules.crosscheck import x06_unrectified_audit, x07_poor_evaluation
 
-CHECKS: tuple[Check, ...] = tuple(Check.from_module(module) for module in ())
+CHECKS: tuple[Check, ...] = tuple(
+    Check.from_module(module) for module in (x06_unrectified_audit, x07_poor_evaluation)
+)
