@@ -73,3 +73,31 @@ def test_a_path_that_is_not_a_submission_is_explained(lingji, tmp_path):
     code, out = lingji("import", str(tmp_path / "nothing.pdf"))
     assert code == 2
     assert "找不到可导入的提交文件" in out
+
+
+def test_review_imports_a_workbook_and_writes_the_contract_files(lingji, tmp_path):
+    lingji("init")
+    workbook = str(write_xlsx(tmp_path / "ok.xlsx", small_round()))
+    code, out = lingji("review", workbook, "--region", "示例县", "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    assert "已审核 示例县 2027 年度 3 个项目" in out
+    for name in ("projects.csv", "findings.csv", "skips.csv", "report.html"):
+        assert (tmp_path / "out" / name).exists(), name
+    code, out = lingji("review", "--round", "2027", "--out", str(tmp_path / "again"))
+    assert code == 0, out
+    code, out = lingji("allocate", "--round", "2027", "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    assert (tmp_path / "out" / "allocation.csv").exists()
+
+
+def test_review_of_a_round_that_is_not_there_is_explained(lingji):
+    code, out = lingji("review", "--round", "2031")
+    assert code == 2 and "2031" in out
+
+
+def test_standards_lists_official_standards_with_their_source(lingji):
+    code, out = lingji("standards")
+    assert code == 0, out
+    assert "CN-MEETING" in out and "官方标准" in out
+    code, out = lingji("standards", "CN-MEETING")
+    assert code == 0 and "财行〔2016〕214号" in out and "760" in out
