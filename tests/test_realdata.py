@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from lingji.adapters.db import rounds
+from lingji.adapters.db.loading import load_round
 from lingji.services.importing import check_submission, import_submission
 
 REALDATA = Path(__file__).parent / "fixtures" / "realdata"
@@ -25,7 +26,7 @@ def test_both_real_rounds_import_side_by_side(engine, key_file):
         )
     with engine.connect() as conn:
         stored = rounds.list_rounds(conn)
-        loaded = rounds.load_round(conn, next(r.id for r in stored if r.year == 2026))
+        loaded = load_round(conn, next(r.id for r in stored if r.year == 2026))
     assert [r.year for r in stored] == [2026, 2025]
     by_code = {p.project_code: p for p in loaded.projects}
     # a real project prints no amount for the budget year: stored empty, for the review to report
@@ -35,3 +36,15 @@ def test_both_real_rounds_import_side_by_side(engine, key_file):
     assert loaded.sheets_present == {
         "units", "projects", "detail_lines", "indicators", "history", "history_lines",
     }  # fmt: skip
+
+
+def test_a_partial_load_keeps_the_list_of_sheets_the_round_carried(engine, key_file):
+    result = import_submission(
+        engine=engine, path=REALDATA / "普陀区-2026.xlsx", region="普陀区", key_file=key_file
+    )
+    with engine.connect() as conn:
+        partial = load_round(conn, result.round_id, sheets=())
+        full = load_round(conn, result.round_id)
+    assert partial.history == [] and len(full.history) == 3
+    assert partial.sheets_present == full.sheets_present
+    assert partial.projects == full.projects

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from lingji.adapters.db import tables
+from lingji.adapters.db.loading import load_round
 from lingji.adapters.report.files import FINDING_COLUMNS, PROJECT_COLUMNS, write_review_files
 from lingji.adapters.report.html import write_report
 from lingji.adapters.rulesets import load_ruleset
@@ -119,7 +120,9 @@ def test_report_names_the_rule_the_figures_and_the_document(reviewed_round):
 def test_allocation_respects_the_ceilings_and_the_ranking(engine, reviewed_round):
     report, _, _, round_id = reviewed_round
     allocations, _ = allocate_round(engine=engine, round_id=round_id)
-    ceilings = {c.unit_code: c.ceiling for c in report.context.round.ceilings}
+    with engine.connect() as conn:
+        stored = load_round(conn, round_id, sheets=("ceilings",))
+    ceilings = {c.unit_code: c.ceiling for c in stored.ceilings}
     assert sum(a.allocated for a in allocations) <= ceilings["全部"]
     for unit, ceiling in ceilings.items():
         if unit == "全部":

@@ -21,7 +21,9 @@ def normalize_doc_no(doc_no: str) -> str:
 
 
 # words that lead into a citation in running text and are not part of the issuer's name
-_LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|参照|遵照|贯彻|落实|执行|对照|结合|及|和|与|或|并)+")
+_LEAD_IN = re.compile(
+    r"^(?:根据|按照|依据|依照|参照|遵照|贯彻|落实|执行|对照|结合|及|和|与|或|并)+"
+)
 
 
 def extract_doc_numbers(text: str | None) -> list[str]:

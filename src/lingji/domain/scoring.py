@@ -19,6 +19,8 @@ from lingji.domain.models import Project
 from lingji.domain.policy import extract_doc_numbers
 from lingji.domain.review_context import ReviewContext
 
+#: sheets scoring reads beyond the core ones: the policy library and last year's evaluations
+SHEETS = ("policy_documents", "history")
 DIMENSIONS = ("necessity", "importance", "normativity", "compliance", "performance", "supervision")
 DIMENSION_NAMES = {
     "necessity": "必要性",
@@ -49,9 +51,11 @@ class ProjectScore:
     items: list[ScoreItem] = field(default_factory=list)
 
     def dimension(self, name: str) -> Decimal:
-        raw = self.base[name] + sum(
-            (i.points for i in self.items if i.dimension == name), Decimal(0)
-        )
+        """The dimension's score: its base plus its items, clamped to 0–100."""
+        raw = self.base[name]
+        for item in self.items:
+            if item.dimension == name:
+                raw += item.points
         return min(Decimal(100), max(Decimal(0), raw))
 
     def total(self, weights: Mapping[str, Any]) -> Decimal:

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from sqlalchemy import Engine, delete, insert, select
 
-from lingji.adapters.db import rounds, tables
+from lingji.adapters.db import tables
+from lingji.adapters.db.loading import load_round
 from lingji.domain.allocation import Allocation, Candidate, allocate
 from lingji.exceptions import RoundNotFound
 from lingji.services.review import latest_run_id
@@ -18,7 +19,7 @@ def allocate_round(*, engine: Engine, round_id: int) -> tuple[list[Allocation], 
     if run_id is None:
         raise RoundNotFound("该预算轮次还没有审核结果，请先运行 lingji review")
     with engine.connect() as conn:
-        budget_round = rounds.load_round(conn, round_id)
+        budget_round = load_round(conn, round_id, sheets=("ceilings",))
         t = tables.review_projects
         rows = conn.execute(
             select(

@@ -13,13 +13,16 @@ from typing import Any
 from sqlalchemy import Engine, insert, select
 
 from lingji.adapters.db import rounds, tables
+from lingji.adapters.db.loading import load_round
 from lingji.domain.findings import Finding, Skip
 from lingji.domain.grading import Rankable, Suggestion, grade, is_blocked, rank, suggest
 from lingji.domain.models import Project
 from lingji.domain.review import CheckRun, run_checks
 from lingji.domain.review_context import ReviewContext, build_context
+from lingji.domain.rules import REGISTRY
 from lingji.domain.ruleset import RuleSet
 from lingji.domain.scoring import DIMENSIONS, ProjectScore, score_project
+from lingji.domain.scoring import SHEETS as SCORING_SHEETS
 from lingji.exceptions import RoundNotFound
 
 
@@ -87,7 +90,8 @@ def review_round(*, engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewRe
         stored = next((r for r in rounds.list_rounds(conn) if r.id == round_id), None)
         if stored is None:
             raise RoundNotFound(f"找不到编号为 {round_id} 的预算轮次")
-        budget_round = rounds.load_round(conn, round_id)
+        needed = {sheet for check in REGISTRY for sheet in check.sheets} | set(SCORING_SHEETS)
+        budget_round = load_round(conn, round_id, sheets=needed)
     timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()

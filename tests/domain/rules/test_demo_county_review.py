@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from lingji.adapters.crypto import create_key_file
-from lingji.adapters.db import rounds
+from lingji.adapters.db.loading import load_round
 from lingji.adapters.db.session import make_engine, upgrade_schema
 from lingji.adapters.rulesets import load_ruleset
 from lingji.demo import write_demo_county
@@ -30,7 +30,7 @@ def reviewed_demo(tmp_path_factory):
         engine=engine, path=summary.path, region=key["county"], key_file=create_key_file_path(out)
     )
     with engine.connect() as conn:
-        budget_round = rounds.load_round(conn, result.round_id)
+        budget_round = load_round(conn, result.round_id)
     runs = run_checks(build_context(budget_round, load_ruleset()))
     return key, [f for run in runs for f in run.findings]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lingji.adapters.crypto import create_key_file
-from lingji.adapters.db import rounds
+from lingji.adapters.db.loading import load_round
 from lingji.adapters.db.session import make_engine, upgrade_schema
 from lingji.adapters.rulesets import load_ruleset
 from lingji.domain.review_context import build_context
@@ -33,7 +33,7 @@ def results(tmp_path_factory):
         engine=engine, path=REAL_ROUND, region="普陀区", key_file=folder / "lingji.key"
     )
     with engine.connect() as conn:
-        budget_round = rounds.load_round(conn, imported.round_id)
+        budget_round = load_round(conn, imported.round_id)
     engine.dispose()
     ctx = build_context(budget_round, load_ruleset())
     return {check.code: check.run(ctx, ctx.ruleset.params(check.code)) for check in CHECKS}

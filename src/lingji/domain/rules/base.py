@@ -31,6 +31,8 @@ class Check:
     title: str
     description: str
     run: CheckFunction
+    #: sheets the check reads beyond the core ones (units, projects, lines, indicators)
+    sheets: tuple[str, ...] = ()
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Check:
@@ -40,4 +42,5 @@ class Check:
             title=module.TITLE,
             description=(module.__doc__ or "").strip(),
             run=module.check,
+            sheets=getattr(module, "SHEETS", ()),
         )

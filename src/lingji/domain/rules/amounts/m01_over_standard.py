@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 CODE = "M01"
 VERSION = 1
 TITLE = "明细超过支出标准"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("standards", "history_lines")
 
 
 def check(ctx: ReviewContext, params: Mapping[str, Any]) -> CheckResult:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 CODE = "M02"
 VERSION = 1
 TITLE = "单价高于历史合理区间"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("standards", "history_lines")
 
 
 def check(ctx: ReviewContext, params: Mapping[str, Any]) -> CheckResult:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 CODE = "M03"
 VERSION = 1
 TITLE = "上年执行率低而申报未压减"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("history",)
 
 CENT = Decimal("0.01")
 

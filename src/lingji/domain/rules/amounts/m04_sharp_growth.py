@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 CODE = "M04"
 VERSION = 1
 TITLE = "申报较上年大幅增长且无新增政策依据"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("history", "policy_documents")
 
 CENT = Decimal("0.01")
 _DOC_YEAR = re.compile(r"〔(\d{4})〕")

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 CODE = "X06"
 VERSION = 1
 TITLE = "审计或检查发现问题未整改"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("audit_findings",)
 
 AUDIT_SHEET = "audit_findings"
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 CODE = "X07"
 VERSION = 1
 TITLE = "上年绩效评价为中或差而申报未压减"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("history",)
 
 CENT = Decimal("0.01")
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 CODE = "V03"
 VERSION = 1
 TITLE = "引用文件不在政策文件库"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("policy_documents",)
 
 POLICY_SHEET = "policy_documents"
 

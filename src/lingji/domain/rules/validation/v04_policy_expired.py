@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 CODE = "V04"
 VERSION = 1
 TITLE = "引用文件已废止或失效"
+#: sheets this check reads beyond units, projects, lines and indicators
+SHEETS = ("policy_documents",)
 
 
 def _problem(
