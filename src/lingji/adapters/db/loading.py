@@ -8,12 +8,13 @@ generic path cost more than the database's own work at this size.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, select, type_coerce
+from sqlalchemy import BigInteger, Connection, Date, select, type_coerce
 
 from lingji.adapters.db import tables
 from lingji.adapters.db.types import ExactDecimal
@@ -52,14 +53,21 @@ def _fetch(conn: Connection, round_id: int, key: str) -> list[Any]:
             selected.append(type_coerce(column, BigInteger).label(name))
         else:
             selected.append(column)
-    rows = conn.execute(
+    result = conn.execute(
         select(*selected).where(table.c.round_id == round_id).order_by(table.c.id)
-    ).fetchall()
+    )
+    # the driver's own rows: every conversion Lingji needs is done a column at a time below
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
     if not rows:
         return []
     columns: list[Any] = list(zip(*rows, strict=True))
     for i, scale in scales.items():
         columns[i] = [None if v is None else Decimal(v).scaleb(-scale) for v in columns[i]]
+    for i, name in enumerate(fields):
+        if isinstance(table.c[name].type, Date):
+            # SQLite keeps dates as ISO text; PostgreSQL's driver already gives dates
+            columns[i] = [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in columns[i]]
     # positional construction is much faster; it is right when the stored fields are the
     # dataclass's leading fields (Project's lines and indicators come after them)
     if fields == [f.name for f in dataclasses.fields(cls)][: len(fields)]:
