@@ -49,3 +49,20 @@ def test_a_missing_or_foreign_key_file_is_explained(tmp_path):
     (tmp_path / "bad.key").write_text("{}")
     with pytest.raises(KeyFileInvalid):
         load_key_file(tmp_path / "bad.key")
+
+
+def test_sealing_many_values_gives_what_sealing_one_at_a_time_gives(key_ring):
+    values = ["11010119850512567X", None, "王晓明", "王晓明"]
+    sealed, hashed = key_ring.seal(values, field="person_name")
+    assert sealed[1] is None and hashed[1] is None
+    for value, ciphertext, digest in zip(values, sealed, hashed, strict=True):
+        if value is None:
+            continue
+        assert key_ring.decrypt(ciphertext, field="person_name") == value
+        assert digest == key_ring.keyed_hash(value, field="person_name")
+        assert value.encode() not in ciphertext
+    assert sealed[2] != sealed[3]  # each value has a nonce of its own
+    assert len({c[:12] for c in sealed if c}) == 3
+    with pytest.raises(KeyFileInvalid):
+        key_ring.decrypt(sealed[0], field="id_number")  # the field is bound in
+    assert key_ring.seal([], field="id_number") == ([], [])

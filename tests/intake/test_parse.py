@@ -1,11 +1,12 @@
 from decimal import Decimal
 
-from lingji.intake.parse import RawSheet, parse_submission
+from lingji.intake import parse
+from lingji.intake.parse import RawSheet, SubmissionCheck, parse_submission
 from tests.fixtures.workbooks import PEOPLE, small_round
 
 
 def _raw(sheets):
-    return [RawSheet(name, list(enumerate(rows, start=1))) for name, rows in sheets.items()]
+    return [RawSheet(name, rows) for name, rows in sheets.items()]
 
 
 def test_a_valid_round_is_accepted_with_its_year():
@@ -97,3 +98,62 @@ def test_an_unreadable_sensitive_cell_does_not_echo_its_content():
     assert len(problems) == 1
     assert "1101011990" not in problems[0].message
     assert PEOPLE[0][1] not in problems[0].message
+
+
+def _messy_round():
+    sheets = small_round()
+    sheets["单位"].append(["", "无编码单位"])  # a key missing
+    sheets["项目"][2][3] = "999"  # unknown unit
+    sheets["项目"].append(list(sheets["项目"][1]))  # duplicate project code
+    sheets["支出明细"][1][9] = "十一万"  # unreadable amount
+    sheets["支出明细"].insert(3, [])  # a blank row between data rows
+    sheets["支出明细"].append(["P-404", 1, "幽灵明细", "30201"])  # short row, unknown project
+    sheets["支出明细"] += [["P-001", n, "培训费", "30216", "", "人天", "", "", "", 10, "", "可能"]
+                           for n in range(3, 12)]  # fmt: skip
+    sheets["人员"][2][0] = 1.10101199003071e17
+    sheets["杂项"] = [["备注"], ["无关"]]
+    return sheets
+
+
+def test_chunks_and_batches_do_not_change_what_is_read_or_found(monkeypatch):
+    whole = parse_submission(_raw(_messy_round()))
+    assert len(whole.problems) == 6 and len(whole.notes) == 11
+    monkeypatch.setattr(parse, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(parse, "BATCH_ROWS", 3)
+    chunked = parse_submission(_raw(_messy_round()))
+    assert chunked.problems == whole.problems
+    assert chunked.notes == whole.notes
+    assert chunked.year == whole.year
+    assert {k: r.rows for k, r in chunked.records.items()} == {
+        k: r.rows for k, r in whole.records.items()
+    }
+
+
+def test_sheets_checked_in_any_order_report_as_submitted(monkeypatch):
+    monkeypatch.setattr(parse, "CHUNK_ROWS", 3)
+    whole = parse_submission(_raw(_messy_round()))
+    sheets = _raw(_messy_round())
+    check = SubmissionCheck([s.name for s in sheets])
+    stored = {}
+    for slot in reversed(range(len(sheets))):
+        if check.specs[slot] is not None:
+            for chunk in check.check_sheet(slot, sheets[slot].rows):
+                stored[chunk.key] = stored.get(chunk.key, 0) + len(chunk)
+    checked = check.finish()
+    assert checked.problems == whole.problems
+    assert checked.notes == whole.notes
+    assert check.counts == {k: len(r) for k, r in whole.records.items()}
+    assert list(check.counts) == list(whole.records)  # as submitted
+    assert stored == {k: n for k, n in check.counts.items() if n}
+
+
+def test_a_problem_is_known_while_the_sheet_is_still_being_checked(monkeypatch):
+    monkeypatch.setattr(parse, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(parse, "BATCH_ROWS", 2)
+    sheets = _raw(_messy_round())
+    check = SubmissionCheck([s.name for s in sheets])
+    slot = next(i for i, s in enumerate(sheets) if s.name == "支出明细")
+    chunks = check.check_sheet(slot, sheets[slot].rows)
+    next(chunks)
+    assert check.has_problems  # row 2's amount, though its problems are listed at the end
+    assert check.finish().problems == []  # not yet handed over: the sheet is not done

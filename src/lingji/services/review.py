@@ -162,7 +162,7 @@ def _score_and_rank(ctx: ReviewContext, runs: list[CheckRun]) -> list[ProjectRev
 
 def _store(engine: Engine, round_id: int, report: ReviewReport) -> int:
     with engine.begin() as conn:
-        run_id = conn.execute(
+        inserted = conn.execute(
             insert(tables.review_runs).values(
                 round_id=round_id,
                 ruleset_version=report.ruleset.version,
@@ -171,7 +171,9 @@ def _store(engine: Engine, round_id: int, report: ReviewReport) -> int:
                 check_versions=json.dumps(report.check_versions),
                 summary=json.dumps(report.summary(), ensure_ascii=False),
             )
-        ).inserted_primary_key[0]
+        ).inserted_primary_key
+        assert inserted is not None
+        run_id = inserted[0]
         project_rows = [_project_row(run_id, r) for r in report.projects]
         if project_rows:
             conn.execute(insert(tables.review_projects), project_rows)

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from lingji.adapters.db import tables
-from lingji.adapters.db.bulk import bulk_insert
+from lingji.adapters.db import bulk, tables
 from lingji.domain import models
-from lingji.intake.parse import SheetRecords
 from lingji.intake.problems import Note
-
-#: rows per executemany call: large enough to be fast, small enough for a moving progress bar
-BATCH_ROWS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,22 +90,30 @@ def insert_round(
     return int(result.inserted_primary_key[0])
 
 
-def insert_rows(
+def storage_columns(
+    sheet_key: str, names: Sequence[str], columns: Sequence[Sequence[Any]]
+) -> list[Sequence[Any]]:
+    """Returns a chunk of a sheet's columns in the form `insert_columns` stores."""
+    return bulk.storage_columns(tables.SHEET_TABLES[sheet_key], names, columns)
+
+
+def insert_columns(
     conn: Connection,
     *,
     sheet_key: str,
     round_id: int,
-    records: SheetRecords,
-    on_batch: Callable[[int], None] | None = None,
+    names: Sequence[str],
+    columns: Sequence[Sequence[Any]],
 ) -> None:
-    """Stores a sheet's records under a round, in batches."""
-    table = tables.SHEET_TABLES[sheet_key]
-    names = ("round_id", *records.fields)
-    for start in range(0, len(records.rows), BATCH_ROWS):
-        batch = [(round_id, *row) for row in records.rows[start : start + BATCH_ROWS]]
-        bulk_insert(conn, table, names, batch)
-        if on_batch:
-            on_batch(len(batch))
+    """Stores rows of a sheet under a round, given as columns from `storage_columns`."""
+    if not columns or not len(columns[0]):
+        return
+    bulk.insert_columns(
+        conn,
+        tables.SHEET_TABLES[sheet_key],
+        ("round_id", *names),
+        [repeat(round_id, len(columns[0])), *columns],
+    )
 
 
 def insert_notes(conn: Connection, *, round_id: int, notes: list[Note]) -> None:
