@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from lingji.adapters.db import rounds, tables
+from lingji.adapters.db.loading import load_round
 from lingji.adapters.db.tables import metadata
 from lingji.exceptions import KeyFileMissing, RoundExists, SubmissionNotFound, SubmissionRejected
 from lingji.services.importing import import_submission
@@ -52,7 +53,7 @@ def test_a_workbook_is_stored_with_every_sheet(engine, imported_round):
 
 def test_money_comes_back_exact_to_the_fen(engine, imported_round):
     with engine.connect() as conn:
-        loaded = rounds.load_round(conn, imported_round.round_id)
+        loaded = load_round(conn, imported_round.round_id)
     training = next(p for p in loaded.projects if p.project_code == "P-001")
     assert training.requested_amount == Decimal("123456.78")
     assert sum(line.amount for line in training.lines) == training.requested_amount
@@ -71,7 +72,7 @@ def test_a_csv_folder_imports_the_same_round_as_the_workbook(engine, tmp_path, k
     result = _import(engine, folder, key_file)
     assert result.counts["detail_lines"] == 4
     with engine.connect() as conn:
-        loaded = rounds.load_round(conn, result.round_id)
+        loaded = load_round(conn, result.round_id)
     assert loaded.projects[0].requested_amount == Decimal("123456.78")
 
 
@@ -79,7 +80,7 @@ def test_a_gbk_csv_folder_from_chinese_excel_is_read(engine, tmp_path, key_file)
     folder = write_csv_folder(tmp_path / "gbk", small_round(), encoding="gb18030")
     result = _import(engine, folder, key_file)
     with engine.connect() as conn:
-        assert rounds.load_round(conn, result.round_id).units[0].unit_name == "县教育局"
+        assert load_round(conn, result.round_id).units[0].unit_name == "县教育局"
 
 
 def test_a_corrupted_workbook_lists_every_problem_and_leaves_the_database_as_it_was(
@@ -239,7 +240,7 @@ def test_a_worker_stores_the_same_round_as_an_import_in_process(
     assert results["worker"].requested_total == results["in-process"].requested_total
     assert results["worker"].notes == results["in-process"].notes
     with engine.connect() as conn:
-        loaded = {mode: rounds.load_round(conn, r.round_id) for mode, r in results.items()}
+        loaded = {mode: load_round(conn, r.round_id) for mode, r in results.items()}
         people = {
             mode: conn.execute(
                 select(tables.personnel)

@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from lingji.adapters.db import bulk, tables
-from lingji.domain import models
 from lingji.intake.problems import Note
 
 
@@ -146,43 +145,3 @@ def load_notes(conn: Connection, round_id: int) -> list[Note]:
     t = tables.import_notes
     rows = conn.execute(select(t).where(t.c.round_id == round_id).order_by(t.c.id))
     return [Note(r.sheet, r.row, r.column, r.header, r.reason) for r in rows]
-
-
-def load_round(conn: Connection, round_id: int) -> models.BudgetRound:
-    """Returns the stored round as domain objects, lines and indicators under their projects."""
-    stored = conn.execute(
-        select(tables.budget_rounds).where(tables.budget_rounds.c.id == round_id)
-    ).one()
-
-    def fetch(key: str, cls: type) -> list[Any]:
-        table = tables.SHEET_TABLES[key]
-        names = [c.name for c in table.columns if c.name in cls.__dataclass_fields__]
-        rows = conn.execute(
-            select(*(table.c[n] for n in names))
-            .where(table.c.round_id == round_id)
-            .order_by(table.c.id)
-        )
-        return [cls(**dict(zip(names, row, strict=True))) for row in rows]
-
-    projects = fetch("projects", models.Project)
-    by_code = {p.project_code: p for p in projects}
-    for line in fetch("detail_lines", models.DetailLine):
-        by_code[line.project_code].lines.append(line)
-    for indicator in fetch("indicators", models.Indicator):
-        by_code[indicator.project_code].indicators.append(indicator)
-    return models.BudgetRound(
-        year=stored.year,
-        region=stored.region,
-        units=fetch("units", models.Unit),
-        projects=projects,
-        history=fetch("history", models.HistoryProject),
-        history_lines=fetch("history_lines", models.DetailLine),
-        sangong=fetch("sangong", models.SanGongTotal),
-        personnel=fetch("personnel", models.Person),
-        assets=fetch("assets", models.Asset),
-        audit_findings=fetch("audit_findings", models.AuditFinding),
-        policy_documents=fetch("policy_documents", models.PolicyDocument),
-        standards=fetch("standards", models.BureauStandard),
-        ceilings=fetch("ceilings", models.Ceiling),
-        sheets_present=frozenset(json.loads(stored.sheets_present)),
-    )
