@@ -47,6 +47,7 @@ else:
     t["write_files"] = time.perf_counter() - begin
     t["total"] = time.perf_counter() - started
     t["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t["slowest_checks"] = sorted(report.check_timings.items(), key=lambda kv: -kv[1])[:5]
     print(json.dumps(t))
 """
 
@@ -77,12 +78,14 @@ def main() -> None:
             )
             wall = time.perf_counter() - started
         peak = timings.pop("peak_mib")
+        slowest = timings.pop("slowest_checks")
         stages = "  ".join(f"{k} {v:.1f}s" for k, v in timings.items())
         ratio = timings["total"] / imported["import"]
         print(
             f"scale {scale}: {imported['projects']:,} projects, {imported['lines']:,} lines | "
             f"import {imported['import']:.1f}s | review {stages} | wall {wall:.1f}s | "
-            f"review/import {ratio:.2f} | review peak RSS {peak:,.0f} MiB"
+            f"review/import {ratio:.2f} | review peak RSS {peak:,.0f} MiB\n"
+            f"  slowest checks: " + ", ".join(f"{code} {s:.1f}s" for code, s in slowest)
         )
 
 

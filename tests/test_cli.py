@@ -88,6 +88,12 @@ def test_review_imports_a_workbook_and_writes_the_contract_files(lingji, tmp_pat
     code, out = lingji("allocate", "--round", "2027", "--out", str(tmp_path / "out"))
     assert code == 0, out
     assert (tmp_path / "out" / "allocation.csv").exists()
+    code, out = lingji("thematic", "政府采购", "--round", "2027")
+    assert code == 0, out
+    assert "专题分析：政府采购" in out and "县教育技术装备中心（101001）" in out
+    assert (tmp_path / "var" / "review" / "示例县-2027" / "thematic-procurement-units.csv").exists()
+    code, out = lingji("thematic", "差旅", "--round", "2027")
+    assert code == 2 and "sangong（三公经费）" in out
 
 
 def test_review_of_a_round_that_is_not_there_is_explained(lingji):

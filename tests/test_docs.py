@@ -59,3 +59,20 @@ def test_every_finding_page_belongs_to_a_registered_check():
 
     pages = {p.stem for p in (ROOT / "docs" / "findings").glob("*.md")}
     assert pages - set(CHECKS_BY_CODE) == set()
+
+
+def test_the_scoring_page_names_every_code_under_each_dimension_it_penalises():
+    from lingji.adapters.rulesets import load_ruleset
+
+    rows = {
+        line.split("|")[1].strip(): line
+        for line in (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ")
+    }
+    missing = [
+        f"{code} under {dimension}"
+        for code, dimensions in load_ruleset().scoring["penalties"].items()
+        for dimension in dimensions
+        if code not in rows[dimension]
+    ]
+    assert missing == []

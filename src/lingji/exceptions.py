@@ -50,3 +50,7 @@ class DemoOptionInvalid(LingjiError):
 
 class RuleSetInvalid(LingjiError):
     """Raised if a rule set file cannot be read or lacks a required part."""
+
+
+class TopicNotFound(LingjiError):
+    """Raised if a thematic topic is not one the rule set configures."""

@@ -355,24 +355,24 @@ def test_a_file_the_worker_cannot_read_is_explained_as_in_process(engine, tmp_pa
 def test_a_worker_that_dies_before_the_end_leaves_the_database_as_it_was(
     engine, imported_round, workbook, key_file, monkeypatch
 ):
-    from lingji.services import importing
+    from lingji.services import import_workers
 
     before = _snapshot(engine)
     written = _count_writes(monkeypatch)
     # the real worker, stopped dead just before it would report its outcome
     dying = (
         "import os, sys; sys.path.insert(0, sys.argv[1])\n"
-        "from lingji.services import importing\n"
-        "prepare = importing._prepare\n"
+        "from lingji.services import import_checking, import_workers\n"
+        "prepare = import_checking.prepare\n"
         "def dying(*args):\n"
         "    for message in prepare(*args):\n"
         "        if message[0] == 'end':\n"
         "            os._exit(7)\n"
         "        yield message\n"
-        "importing._prepare = dying\n"
-        "importing._work(sys.argv[2], sys.argv[3])\n"
+        "import_workers.prepare = dying\n"
+        "import_workers.run_worker(sys.argv[2], sys.argv[3])\n"
     )
-    monkeypatch.setattr(importing, "_WORKER", dying)
+    monkeypatch.setattr(import_workers, "WORKER", dying)
     with pytest.raises(RuntimeError, match="退出码 7"):
         _import(engine, workbook, key_file, replace=True, parallel=True)
     assert written

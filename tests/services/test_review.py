@@ -117,6 +117,23 @@ def test_report_names_the_rule_the_figures_and_the_document(reviewed_round):
     assert "http" not in html.split("<body>")[0].replace("http-equiv", "")  # no external assets
 
 
+def test_report_has_a_section_per_topic_with_its_planted_findings_and_a_chart(reviewed_round):
+    report, out, key, _ = reviewed_round
+    html = (out / "report.html").read_text(encoding="utf-8")
+    for topic in report.ruleset.thematic["topics"]:
+        section = html.split(f'id="topic-{topic["key"]}"')[1].split('<div class="topic"')[0]
+        assert topic["title"] in section
+        planted = [
+            p
+            for p in key["planted"]
+            if p["code"] in topic["codes"] and p["code"] in report.check_versions
+        ]
+        for plant in planted:
+            assert plant["unit_code"] in section, (topic["key"], plant["description"])
+        if topic["key"] == "sangong":
+            assert "<svg" in section and "30217" in section
+
+
 def test_allocation_respects_the_ceilings_and_the_ranking(engine, reviewed_round):
     report, _, _, round_id = reviewed_round
     allocations, _ = allocate_round(engine=engine, round_id=round_id)
@@ -135,3 +152,24 @@ def test_allocation_respects_the_ceilings_and_the_ranking(engine, reviewed_round
     )
     assert first_unfunded is not None  # the demo's ceilings are tighter than its requests
     assert all(a.allocated <= a.suggested for a in allocations)
+
+
+def test_a_round_without_last_years_sangong_sheet_compares_with_its_history_lines(
+    engine, key_file, tmp_path
+):
+    from tests.fixtures.workbooks import small_round, write_xlsx
+
+    sheets = small_round()
+    del sheets["三公经费"]
+    sheets["历史明细"].append(
+        [2026, "P26-001", 2, "公务接待费", "30217", "", "批次", "", "", "", 5000, "", "否", ""]
+    )
+    sheets["支出明细"].append(
+        ["P-001", 3, "公务接待费", "30217", 9, "批次", "", "", 1000, 9000, "", "否", ""]
+    )
+    path = write_xlsx(tmp_path / "round.xlsx", sheets)
+    imported = import_submission(engine=engine, path=path, region="示例县", key_file=key_file)
+    report = review_round(engine=engine, round_id=imported.round_id, ruleset=load_ruleset())
+    (finding,) = [f for f in report.findings if f.code == "T01"]
+    assert finding.unit_code == "101" and finding.amount_excess == Decimal(4000)
+    assert "上年预算（历史明细）" in finding.message

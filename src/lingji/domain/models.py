@@ -62,6 +62,24 @@ class DetailLine:
     year: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryLineGroup:
+    """History detail lines that the standards library cannot tell apart: the same name,
+    economic code, measure, year and unit cost. Learned ranges and the item classifier read
+    these counts, not the million lines behind them (the database groups them in one query)."""
+
+    item_name: str | None
+    econ_code: str | None
+    unit: str | None
+    has_persons: bool
+    has_days: bool
+    has_quantity: bool
+    year: int | None
+    #: 单价, else 金额 ÷ (数量 × 人数 × 天数); None when neither can be had
+    unit_cost: Decimal | None
+    lines: int
+
+
 @dataclass(slots=True)
 class Indicator:
     project_code: str
@@ -207,3 +225,6 @@ class BudgetRound:
     ceilings: list[Ceiling] = field(default_factory=list)
     #: the optional sheets the submission carried; a check needing an absent one is skipped
     sheets_present: frozenset[str] = frozenset()
+    #: history_lines grouped (see HistoryLineGroup) by a loader that groups in the database;
+    #: None when the round holds the lines themselves
+    history_line_groups: list[HistoryLineGroup] | None = None

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from lingji.domain.findings import Finding, Severity, Skip, SkipReason
+from lingji.domain.item_index import ItemIndex
 from lingji.domain.models import (
     BudgetRound,
+    DetailLine,
     HistoryProject,
     PolicyDocument,
     Project,
@@ -34,6 +36,13 @@ class ReviewContext:
     unit_tree: dict[str, set[str]] = field(default_factory=dict)
     #: standards library, item classifier and learned ranges; built on first use (M01, M02)
     standards_reference: StandardsReference | None = field(default=None, repr=False)
+    #: fetches the history lines under some economic codes from storage, for a round loaded
+    #: without its million history lines (set by the review service); see history_lines_under
+    fetch_history_lines: Callable[[frozenset[str]], list[DetailLine]] | None = field(
+        default=None, repr=False
+    )
+    #: this year's lines by (明细名称, 经济科目); built on first use (the thematic checks)
+    item_index_cache: ItemIndex | None = field(default=None, repr=False)
 
     @property
     def year(self) -> int:
@@ -48,6 +57,19 @@ class ReviewContext:
         if self.standards_reference is None:
             self.standards_reference = build_reference(self.round, self.ruleset)
         return self.standards_reference
+
+    def item_index(self) -> ItemIndex:
+        """This year's lines by kind of item, built once per review."""
+        if self.item_index_cache is None:
+            self.item_index_cache = ItemIndex.build(self.round.projects)
+        return self.item_index_cache
+
+    def history_lines_under(self, econ_codes: frozenset[str]) -> list[DetailLine]:
+        """The round's history lines under those economic codes: from the loaded lines, or
+        fetched from storage when the round was loaded without them."""
+        if self.round.history_lines or self.fetch_history_lines is None:
+            return [ln for ln in self.round.history_lines if ln.econ_code in econ_codes]
+        return self.fetch_history_lines(econ_codes)
 
     def has_sheet(self, key: str) -> bool:
         return key in self.round.sheets_present
@@ -106,7 +128,12 @@ class ReviewContext:
         )
 
 
-def build_context(budget_round: BudgetRound, ruleset: RuleSet) -> ReviewContext:
+def build_context(
+    budget_round: BudgetRound,
+    ruleset: RuleSet,
+    *,
+    fetch_history_lines: Callable[[frozenset[str]], list[DetailLine]] | None = None,
+) -> ReviewContext:
     """Indexes a loaded round for the checks."""
     units = {u.unit_code: u for u in budget_round.units}
     children: dict[str, set[str]] = defaultdict(set)
@@ -121,4 +148,5 @@ def build_context(budget_round: BudgetRound, ruleset: RuleSet) -> ReviewContext:
         history={(h.year, h.project_code): h for h in budget_round.history},
         policy_library={normalize_doc_no(d.doc_no): d for d in budget_round.policy_documents},
         unit_tree=tree,
+        fetch_history_lines=fetch_history_lines,
     )

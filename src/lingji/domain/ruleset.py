@@ -24,6 +24,7 @@ class RuleSet:
     scoring: Mapping[str, Any] = field(default_factory=dict)
     grading: Mapping[str, Any] = field(default_factory=dict)
     suggestion: Mapping[str, Any] = field(default_factory=dict)
+    thematic: Mapping[str, Any] = field(default_factory=dict)
 
     def params(self, code: str) -> Mapping[str, Any]:
         return self.checks.get(code, {})
@@ -39,4 +40,5 @@ class RuleSet:
             scoring=data.get("scoring", {}),
             grading=data.get("grading", {}),
             suggestion=data.get("suggestion", {}),
+            thematic=data.get("thematic", {}),
         )

@@ -32,6 +32,9 @@ DIMENSION_NAMES = {
 }
 
 
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+
+
 @dataclass(frozen=True, slots=True)
 class ScoreItem:
     """One move of one dimension: how many points, why, and which rule or finding."""
@@ -52,16 +55,18 @@ class ProjectScore:
 
     def dimension(self, name: str) -> Decimal:
         """The dimension's score: its base plus its items, clamped to 0–100."""
-        raw = self.base[name]
+        return self.dimensions()[name]
+
+    def dimensions(self) -> dict[str, Decimal]:
+        """Every dimension's score, summed in one pass over the items."""
+        raw = dict(self.base)
         for item in self.items:
-            if item.dimension == name:
-                raw += item.points
-        return min(Decimal(100), max(Decimal(0), raw))
+            raw[item.dimension] += item.points
+        return {name: min(_HUNDRED, max(_ZERO, value)) for name, value in raw.items()}
 
     def total(self, weights: Mapping[str, Any]) -> Decimal:
-        weighted = sum(
-            (self.dimension(d) * Decimal(str(weights[d])) for d in DIMENSIONS), Decimal(0)
-        )
+        scores = self.dimensions()
+        weighted = sum((scores[d] * Decimal(str(weights[d])) for d in DIMENSIONS), _ZERO)
         return weighted.quantize(Decimal("0.01"))
 
 
@@ -82,7 +87,12 @@ def score_project(
 def _policy_basis(
     ctx: ReviewContext, project: Project, params: Mapping[str, Any]
 ) -> list[ScoreItem]:
-    cited = extract_doc_numbers(f"{project.policy_refs or ''}\n{project.rationale or ''}")
+    # extracted apart: a unit's projects repeat their 政策依据, so that part is a cache hit
+    cited = list(
+        dict.fromkeys(
+            extract_doc_numbers(project.policy_refs) + extract_doc_numbers(project.rationale)
+        )
+    )
     if not cited and not (project.policy_refs or "").strip():
         return [
             ScoreItem(

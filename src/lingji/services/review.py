@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, Table, insert, select
 
 from lingji.adapters.db import rounds, tables
-from lingji.adapters.db.loading import load_round
+from lingji.adapters.db.bulk import insert_columns, storage_columns
+from lingji.adapters.db.loading import load_round, load_sheet
 from lingji.domain.findings import Finding, Skip
 from lingji.domain.grading import Rankable, Suggestion, grade, is_blocked, rank, suggest
-from lingji.domain.models import Project
+from lingji.domain.models import DetailLine, Project
 from lingji.domain.review import CheckRun, run_checks
 from lingji.domain.review_context import ReviewContext, build_context
 from lingji.domain.rules import REGISTRY
@@ -54,6 +55,8 @@ class ReviewReport:
     check_versions: dict[str, int]
     context: ReviewContext
     timings: dict[str, float] = field(default_factory=dict)
+    #: finding code -> seconds its check took
+    check_timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         requested = sum((p.suggestion.requested for p in self.projects), Decimal(0))
@@ -70,6 +73,11 @@ class ReviewReport:
 
 def find_round_id(*, engine: Engine, year: int, region: str | None) -> int:
     """Returns the id of the stored round of that year (and region, when several exist)."""
+    return find_round(engine=engine, year=year, region=region).id
+
+
+def find_round(*, engine: Engine, year: int, region: str | None) -> rounds.StoredRound:
+    """Returns the stored round of that year (and region, when several exist)."""
     with engine.connect() as conn:
         matches = [
             r for r in rounds.list_rounds(conn) if r.year == year and region in (None, r.region)
@@ -79,7 +87,7 @@ def find_round_id(*, engine: Engine, year: int, region: str | None) -> int:
     if len(matches) > 1:
         names = "、".join(r.region for r in matches)
         raise RoundNotFound(f"{year} 年度有多个地区的预算轮次（{names}），请用 --region 指定")
-    return matches[0].id
+    return matches[0]
 
 
 def review_round(*, engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewReport:
@@ -94,8 +102,14 @@ def review_round(*, engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewRe
         budget_round = load_round(conn, round_id, sheets=needed)
     timings["load"] = time.perf_counter() - started
 
+    def fetch_history_lines(econ_codes: frozenset[str]) -> list[DetailLine]:
+        # a check that needs a few of the million history lines (T01's 三公 codes) reads
+        # just those, when it needs them
+        with engine.connect() as conn:
+            return load_sheet(conn, round_id, "history_lines", econ_codes=econ_codes)
+
     started = time.perf_counter()
-    ctx = build_context(budget_round, ruleset)
+    ctx = build_context(budget_round, ruleset, fetch_history_lines=fetch_history_lines)
     runs = run_checks(ctx)
     timings["checks"] = time.perf_counter() - started
 
@@ -115,6 +129,7 @@ def review_round(*, engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewRe
         check_versions={run.check.code: run.check.version for run in runs},
         context=ctx,
         timings=timings,
+        check_timings={run.check.code: run.seconds for run in runs},
     )
     started = time.perf_counter()
     report.run_id = _store(engine, round_id, report)
@@ -138,15 +153,14 @@ def _score_and_rank(ctx: ReviewContext, runs: list[CheckRun]) -> list[ProjectRev
         # a unit-level finding (its 三公, an unrectified unit audit) weighs on each of its projects
         scored = own + by_unit.get(project.unit_code, [])
         score = score_project(ctx, project, scored)
+        scores = score.dimensions()
         reviews.append(
             ProjectReview(
                 project=project,
                 findings=own,
                 score=score,
                 total=score.total(weights),
-                grade=grade(
-                    score.dimension("necessity"), score.dimension("importance"), ctx.ruleset.grading
-                ),
+                grade=grade(scores["necessity"], scores["importance"], ctx.ruleset.grading),
                 blocked=is_blocked(own),
                 suggestion=suggest(project.requested_amount, own, ctx.ruleset.suggestion),
             )
@@ -175,8 +189,7 @@ def _store(engine: Engine, round_id: int, report: ReviewReport) -> int:
         assert inserted is not None
         run_id = inserted[0]
         project_rows = [_project_row(run_id, r) for r in report.projects]
-        if project_rows:
-            conn.execute(insert(tables.review_projects), project_rows)
+        _insert_rows(conn, tables.review_projects, project_rows)
         finding_rows = [
             {
                 "run_id": run_id,
@@ -193,8 +206,7 @@ def _store(engine: Engine, round_id: int, report: ReviewReport) -> int:
             }
             for f in report.findings
         ]
-        if finding_rows:
-            conn.execute(insert(tables.review_findings), finding_rows)
+        _insert_rows(conn, tables.review_findings, finding_rows)
         skip_counts = Counter((s.code, s.reason.value, s.explanation) for s in report.skips)
         if skip_counts:
             conn.execute(
@@ -205,6 +217,15 @@ def _store(engine: Engine, round_id: int, report: ReviewReport) -> int:
                 ],
             )
     return int(run_id)
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    # a review stores a row per project and per finding: 100k+ rows through the bulk path
+    if not rows:
+        return
+    names = list(rows[0])
+    columns = [[row[name] for row in rows] for name in names]
+    insert_columns(conn, table, names, storage_columns(table, names, columns))
 
 
 def _project_row(run_id: int, review: ProjectReview) -> dict[str, Any]:
@@ -221,8 +242,9 @@ def _project_row(run_id: int, review: ProjectReview) -> dict[str, Any]:
         "blocked": int(review.blocked),
         "trace": json.dumps(trace(review), ensure_ascii=False),
     }
+    scores = review.score.dimensions()
     for dimension in DIMENSIONS:
-        row[f"score_{dimension}"] = review.score.dimension(dimension)
+        row[f"score_{dimension}"] = scores[dimension]
     return row
 
 

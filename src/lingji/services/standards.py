@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
-from lingji.adapters.db import rounds, tables
+from lingji.adapters.db import rounds
+from lingji.adapters.db.loading import load_history_line_groups, load_sheet
 from lingji.adapters.rulesets import load_ruleset
-from lingji.domain import models
 from lingji.domain.ruleset import RuleSet
 from lingji.domain.standards.classify import ClassifierAccuracy, held_out_accuracy
 from lingji.domain.standards.learned import LearnedRange, LearnedRanges, RangeSettings
@@ -70,12 +70,14 @@ def list_standards(
     if round_id is None:
         return [_official(s, set(), disabled, None) for s in OFFICIAL_STANDARDS]
     with engine.connect() as conn:
-        year, own_rows, history = _load(conn, round_id)
+        year = _round_year(conn, round_id)
+        own_rows = load_sheet(conn, round_id, "standards")
+        groups = load_history_line_groups(conn, round_id)
     own = [bureau_standard(row) for row in own_rows]
     replaced = {s.code for s in own}
     listing = [_official(s, replaced, disabled, year) for s in OFFICIAL_STANDARDS]
     listing += [_bureau(s) for s in own]
-    ranges = LearnedRanges.learn(history, RangeSettings.from_params(ruleset.params("M02")))
+    ranges = LearnedRanges.learn(groups, RangeSettings.from_params(ruleset.params("M02")))
     listing += [_learned(r) for r in ranges.ranges()]
     return listing
 
@@ -91,31 +93,16 @@ def show_standard(
 def measure_classifier(*, engine: Engine, round_id: int) -> ClassifierAccuracy | None:
     """Measures the item classifier on the round's history lines, held out by project."""
     with engine.connect() as conn:
-        _, _, history = _load(conn, round_id)
+        _round_year(conn, round_id)
+        history = load_sheet(conn, round_id, "history_lines")
     return held_out_accuracy(history)
 
 
-def _load(
-    conn: Connection, round_id: int
-) -> tuple[int, list[models.BureauStandard], list[models.DetailLine]]:
+def _round_year(conn: Connection, round_id: int) -> int:
     stored = next((r for r in rounds.list_rounds(conn) if r.id == round_id), None)
     if stored is None:
         raise RoundNotFound(f"找不到编号为 {round_id} 的预算轮次")
-    # only the two sheets the library reads: a whole round runs to millions of rows
-    own = _fetch(conn, round_id, "standards", models.BureauStandard)
-    history = _fetch(conn, round_id, "history_lines", models.DetailLine)
-    return stored.year, own, history
-
-
-def _fetch(conn: Connection, round_id: int, key: str, cls: Any) -> list[Any]:
-    table = tables.SHEET_TABLES[key]
-    names = [c.name for c in table.columns if c.name in cls.__dataclass_fields__]
-    rows = conn.execute(
-        select(*(table.c[n] for n in names))
-        .where(table.c.round_id == round_id)
-        .order_by(table.c.id)
-    )
-    return [cls(**dict(zip(names, row, strict=True))) for row in rows]
+    return stored.year
 
 
 def _common(standard: Standard) -> dict[str, Any]:

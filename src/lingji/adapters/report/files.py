@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from lingji.domain.allocation import Allocation
+from lingji.domain.findings import Finding
 from lingji.domain.scoring import DIMENSIONS
+from lingji.domain.thematic import TopicReport
 from lingji.services.review import ReviewReport
 
 PROJECT_COLUMNS = (
@@ -136,3 +138,50 @@ def write_allocation_files(
             per_unit,
         ),
     ]
+
+
+def write_topic_files(report: TopicReport, out: Path) -> list[Path]:
+    """Writes thematic-<topic>-units.csv (the per-unit table) and thematic-<topic>-findings.csv."""
+    econ = report.econ_codes
+    units = (
+        (
+            u.unit_code,
+            u.unit_name,
+            "" if u.staff is None else u.staff,
+            u.projects,
+            u.lines,
+            money(u.amount),
+            money(u.per_capita),
+            *(money(u.by_econ_code.get(code)) for code in econ),
+            u.findings,
+            money(u.excess),
+        )
+        for u in report.units
+    )
+    header = (
+        "unit_code", "unit_name", "staff_actual", "projects", "lines", "amount", "per_capita",
+        *(f"econ_{code}" for code in econ), "findings", "amount_excess",
+    )  # fmt: skip
+    key = report.topic.key
+    return [
+        _write(out / f"thematic-{key}-units.csv", header, units),
+        _write(
+            out / f"thematic-{key}-findings.csv",
+            FINDING_COLUMNS,
+            (_finding_row(f) for f in report.findings),
+        ),
+    ]
+
+
+def _finding_row(f: Finding) -> tuple[Any, ...]:
+    return (
+        f.unit_code,
+        f.project_code or "",
+        "" if f.line_no is None else f.line_no,
+        f.code,
+        f.severity.value,
+        f.message,
+        money(f.amount_excess),
+        json.dumps(dict(f.evidence), ensure_ascii=False, default=str),
+        "；".join(f.policy_refs),
+    )

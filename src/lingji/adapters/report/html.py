@@ -9,15 +9,23 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from lingji.domain.econ_codes import BUILT_IN
 from lingji.domain.formatting import yuan
 from lingji.domain.grading import GRADE_NAMES
 from lingji.domain.rules import CHECKS_BY_CODE
 from lingji.domain.scoring import DIMENSION_NAMES, DIMENSIONS
+from lingji.domain.thematic import TopicReport, build_topic_report, topics
 from lingji.services.review import ReviewReport
 
 #: above this many projects the per-project details are left out (the CSV files hold them)
 DETAIL_LIMIT = 5000
 TOP_CUTS = 20
+#: per topic: units in the table, bars in the chart, findings listed
+TOPIC_UNITS = 15
+TOPIC_BARS = 10
+TOPIC_FINDINGS = 30
+#: chart width (of 900) the largest bar takes
+BAR_WIDTH = 520
 
 _env = Environment(
     loader=PackageLoader("lingji.adapters.report", "templates"),
@@ -110,4 +118,48 @@ def _view(report: ReviewReport) -> dict[str, Any]:
         "grading": report.ruleset.grading,
         "details": len(report.projects) <= DETAIL_LIMIT,
         "detail_limit": DETAIL_LIMIT,
+        "topics": [_topic_view(t) for t in _topic_reports(report)],
+        "finding_limit": TOPIC_FINDINGS,
+        "unit_names": {code: u.unit_name or "" for code, u in units.items()},
+        "econ_names": {code: entry.name for code, entry in BUILT_IN.items()},
+    }
+
+
+def _topic_reports(report: ReviewReport) -> list[TopicReport]:
+    projects = [p.project for p in report.projects]
+    return [
+        build_topic_report(
+            topic, units=report.context.units, projects=projects, findings=report.findings
+        )
+        for topic in topics(report.ruleset.thematic)
+    ]
+
+
+def _topic_view(topic_report: TopicReport) -> dict[str, Any]:
+    biggest = sorted(topic_report.units, key=lambda u: u.amount, reverse=True)[:TOPIC_BARS]
+    top = max((u.amount for u in biggest), default=Decimal(0))
+    bars = [
+        {
+            "label": f"{u.unit_name or u.unit_code}"[:16],
+            "amount": u.amount,
+            "excess": u.excess,
+            "width": round(float(u.amount / top) * BAR_WIDTH, 1),
+            "cut_width": round(float(min(u.excess, u.amount) / top) * BAR_WIDTH, 1),
+        }
+        for u in biggest
+        if u.amount > 0
+    ]
+    return {
+        "key": topic_report.topic.key,
+        "title": topic_report.topic.title,
+        "description": topic_report.topic.description,
+        "codes": topic_report.topic.codes,
+        "amount": topic_report.amount,
+        "excess": topic_report.excess,
+        "flagged_units": topic_report.flagged_units,
+        "unit_count": len(topic_report.units),
+        "rows": topic_report.units[:TOPIC_UNITS],
+        "econ_codes": topic_report.econ_codes,
+        "findings": topic_report.findings,
+        "bars": bars,
     }

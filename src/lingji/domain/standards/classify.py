@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from lingji.domain.models import DetailLine
+from lingji.domain.models import DetailLine, HistoryLineGroup
 from lingji.domain.standards.official import OFFICIAL_STANDARDS
 
 _BRACKETS = str.maketrans({"(": "（", ")": "）", " ": "", "　": ""})
@@ -154,7 +154,17 @@ class ItemClassifier:
 
     @classmethod
     def from_lines(cls, lines: Iterable[DetailLine]) -> ItemClassifier:
-        raw = Counter((ln.item_name, ln.econ_code) for ln in lines)
+        return cls._trained(Counter((ln.item_name, ln.econ_code) for ln in lines))
+
+    @classmethod
+    def from_groups(cls, groups: Iterable[HistoryLineGroup]) -> ItemClassifier:
+        raw: Counter[tuple[str | None, str | None]] = Counter()
+        for group in groups:
+            raw[(group.item_name, group.econ_code)] += group.lines
+        return cls._trained(raw)
+
+    @classmethod
+    def _trained(cls, raw: Counter[tuple[str | None, str | None]]) -> ItemClassifier:
         counted: Counter[tuple[str, str]] = Counter()
         for (name, code), n in raw.items():
             if name and code:

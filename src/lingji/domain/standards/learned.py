@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lingji.domain.models import DetailLine
+from lingji.domain.models import HistoryLineGroup
 from lingji.domain.standards.classify import NgramIndex, class_keys, normalize_name
-from lingji.domain.standards.measures import line_unit_cost, measure_key
+from lingji.domain.standards.measures import measure_key
 
 PRICE_PLACES = Decimal("0.0001")
 
@@ -172,35 +172,34 @@ class LearnedRanges:
         self._cache: dict[tuple[str, str], RangeLookup | None] = {}
 
     @classmethod
-    def learn(cls, lines: Iterable[DetailLine], settings: RangeSettings) -> LearnedRanges:
+    def learn(cls, history: Iterable[HistoryLineGroup], settings: RangeSettings) -> LearnedRanges:
         """Groups the history lines' unit costs by name and measure, then by shorter names."""
-        # one pass with nothing but a tuple, a dict lookup and an append per line: history runs
-        # to millions of lines, on a few thousand names and units
-        costs: dict[tuple, list[Decimal | None]] = defaultdict(list)
-        for line in lines:
-            cost = line.unit_price
-            if cost is None:
-                cost = line_unit_cost(line)
+        # history runs to millions of lines on a few thousand names and units: the lines
+        # arrive counted (standards/history.py), one group per name, measure, year and cost
+        costs: dict[tuple, Counter[str]] = defaultdict(Counter)
+        for group in history:
+            cost = group.unit_cost
+            if cost is None or cost <= 0:
+                continue
+            # counted by their text: hashing Decimals is several times slower at this volume
             costs[
                 (
-                    line.item_name,
-                    line.unit,
-                    line.persons is not None,
-                    line.days is not None,
-                    line.quantity is not None,
-                    line.year,
+                    group.item_name,
+                    group.unit,
+                    group.has_persons,
+                    group.has_days,
+                    group.has_quantity,
+                    group.year,
                 )
-            ].append(cost)
+            ][str(cost)] += group.lines
         by_name: dict[tuple[str, str], _Prices] = defaultdict(_Prices)
-        for (name, unit, persons, days, quantity, year), values in costs.items():
+        for (name, unit, persons, days, quantity, year), counted in costs.items():
             measure = measure_key(unit, persons, days, quantity) if name else None
-            kept = [str(v) for v in values if v is not None and v > 0] if measure else []
-            if not kept or measure is None:
+            if measure is None:
                 continue
             prices = by_name[(name, measure[0])]
-            # counted by their text: hashing Decimals is several times slower at this volume
-            prices.counts.update(kept)
-            prices.labels[measure[1]] += len(kept)
+            prices.counts.update(counted)
+            prices.labels[measure[1]] += sum(counted.values())
             if year is not None:
                 prices.years.add(year)
         groups: dict[tuple[str, str], _Prices] = defaultdict(_Prices)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from lingji.domain.models import BureauStandard, DetailLine, Project
 from lingji.domain.standards.measures import (
@@ -101,6 +102,71 @@ class Unmeasurable:
     line_measure: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class StandardKind:
+    """Which standards speak to one theme (物业管理费, 信息系统运维 ...), as a rule set names them.
+
+    A standard belongs to the kind when its code is listed, or when its name or keywords hold
+    one of `name_words` and its basis (元/万元建设投资) holds every one of `basis_words`. Bureaus
+    name their standards freely; the words let the thematic checks find them without codes.
+    """
+
+    codes: frozenset[str] = frozenset()
+    name_words: tuple[str, ...] = ()
+    basis_words: tuple[str, ...] = ()
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> StandardKind:
+        """From a rule-set entry {codes: [...], name_words: [...], basis_words: [...]}."""
+        return cls(
+            codes=frozenset(str(c) for c in params.get("codes") or ()),
+            name_words=tuple(str(w) for w in params.get("name_words") or ()),
+            basis_words=tuple(str(w) for w in params.get("basis_words") or ()),
+        )
+
+    def covers(self, standard: Standard) -> bool:
+        if standard.code in self.codes:
+            return True
+        named = f"{standard.name}{''.join(standard.keywords)}"
+        return any(w in named for w in self.name_words) and all(
+            w in standard.basis for w in self.basis_words
+        )
+
+
+class KindMatcher:
+    """Lines compared with the standards of one kind, exactly as M01 compares them.
+
+    `match` answers only where the standard the library picks for the line is of the kind, so
+    a thematic check states the same limit and excess as M01 on the same line. Whether a line
+    is named for the kind at all is remembered per (name, economic code): names repeat.
+    """
+
+    def __init__(self, library: StandardsLibrary, kind: StandardKind) -> None:
+        self.library = library
+        self.standards = library.of_kind(kind)
+        self._codes = frozenset(s.code for s in self.standards)
+        self._named: dict[tuple[str, str | None], bool] = {}
+
+    def names(self, item_name: str | None, econ_code: str | None) -> bool:
+        """Whether a line of this name and economic code may fall under a standard of the kind."""
+        key = (item_name or "", econ_code)
+        named = self._named.get(key)
+        if named is None:
+            by_word, by_code = self.library.named_for(*key)
+            named = self._named[key] = any(s.code in self._codes for s in (*by_word, *by_code))
+        return named
+
+    def match(
+        self, line: DetailLine, project: Project | None = None
+    ) -> StandardMatch | Unmeasurable | None:
+        if not self._codes or not self.names(line.item_name, line.econ_code):
+            return None
+        outcome = self.library.match(line, project)
+        if outcome is None or outcome.standard.code not in self._codes:
+            return None
+        return outcome
+
+
 def bureau_standard(row: BureauStandard) -> Standard:
     """A row of the 支出标准 sheet as a standard; without keywords it is listed but not applied."""
     keywords = tuple(k for k in _KEYWORD_SEPARATORS.split(row.keywords or "") if k)
@@ -156,6 +222,16 @@ class StandardsLibrary:
 
     def get(self, code: str) -> Standard | None:
         return next((s for s in self.standards if s.code == code), None)
+
+    def of_kind(self, kind: StandardKind) -> tuple[Standard, ...]:
+        """The standards of a kind that carry a limit, bureau ones first.
+
+        Standards without keywords are included: a limit such as the procurement threshold
+        (元/项) applies to lines by amount, not by name.
+        """
+        return tuple(
+            s for s in self.standards if (s.limit is not None or s.categories) and kind.covers(s)
+        )
 
     def named_for(self, item_name: str, econ_code: str | None) -> tuple[tuple[Standard, ...], ...]:
         """(standards the name points to by keyword, standards that fit by economic code only)."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lingji.domain.models import BudgetRound, DetailLine, Project
 from lingji.domain.ruleset import RuleSet
 from lingji.domain.standards.classify import ItemClassifier
+from lingji.domain.standards.history import history_groups
 from lingji.domain.standards.learned import LearnedRanges, RangeLookup, RangeSettings
 from lingji.domain.standards.library import StandardMatch, StandardsLibrary, Unmeasurable
 from lingji.domain.standards.measures import line_measure_key
@@ -38,7 +39,8 @@ def build_reference(budget_round: BudgetRound, ruleset: RuleSet) -> StandardsRef
     Parameters come from the rule set: `checks.M01.disabled_standards` (official standards a
     bureau switches off) and the learning settings of `checks.M02`.
     """
-    classifier = ItemClassifier.from_lines(budget_round.history_lines)
+    groups = history_groups(budget_round)
+    classifier = ItemClassifier.from_groups(groups)
     library = StandardsLibrary.build(
         budget_round.standards,
         year=budget_round.year,
@@ -46,5 +48,5 @@ def build_reference(budget_round: BudgetRound, ruleset: RuleSet) -> StandardsRef
         econ_guess=classifier.econ_code,
     )
     settings = RangeSettings.from_params(ruleset.params("M02"))
-    ranges = LearnedRanges.learn(budget_round.history_lines, settings)
+    ranges = LearnedRanges.learn(groups, settings)
     return StandardsReference(library, classifier, ranges)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from lingji.domain.findings import CheckResult, Finding
 from lingji.domain.formatting import yuan
+from lingji.domain.standards.history import HISTORY_LINE_GROUPS
 from lingji.domain.standards.library import StandardMatch, Unmeasurable
 from lingji.domain.standards.measures import grouped, price
 
@@ -28,7 +29,7 @@ CODE = "M01"
 VERSION = 1
 TITLE = "明细超过支出标准"
 #: sheets this check reads beyond units, projects, lines and indicators
-SHEETS = ("standards", "history_lines")
+SHEETS = ("standards", HISTORY_LINE_GROUPS)
 
 
 def check(ctx: ReviewContext, params: Mapping[str, Any]) -> CheckResult:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from lingji.domain.findings import CheckResult, Finding
+from lingji.domain.standards.history import HISTORY_LINE_GROUPS
 from lingji.domain.standards.library import StandardMatch
 from lingji.domain.standards.measures import LineMeasure, line_unit_cost, measure_line, price
 
@@ -27,12 +28,14 @@ CODE = "M02"
 VERSION = 1
 TITLE = "单价高于历史合理区间"
 #: sheets this check reads beyond units, projects, lines and indicators
-SHEETS = ("standards", "history_lines")
+SHEETS = ("standards", HISTORY_LINE_GROUPS)
 
 
 def check(ctx: ReviewContext, params: Mapping[str, Any]) -> CheckResult:
     result = CheckResult()
-    if not ctx.has_sheet("history_lines") or not ctx.round.history_lines:
+    if not ctx.has_sheet("history_lines") or not (
+        ctx.round.history_lines or ctx.round.history_line_groups
+    ):
         result.skips.append(ctx.skip(CODE, "没有历史明细表，无法学习单价合理区间", missing=True))
         return result
     reference = ctx.standards()
