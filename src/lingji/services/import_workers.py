@@ -85,7 +85,7 @@ def worker(
 
 def run_worker(path: str, key_file: str) -> None:
     """The worker process: sends `prepare`'s messages through its stdout."""
-    gc.disable()  # see _collector_paused
+    gc.disable()  # see services/collector.py
     channel = own_stdout()
     stopped = threading.Event()
     threading.Thread(target=listen_for_stop, args=(stopped,), daemon=True).start()

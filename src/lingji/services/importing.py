@@ -17,12 +17,10 @@ this process: starting processes costs more than it saves.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +36,7 @@ from lingji.exceptions import RoundExists, SubmissionRejected
 from lingji.intake.parse import ParsedSubmission, parse_submission
 from lingji.intake.problems import Note, Problem
 from lingji.services import import_checking, import_workers
+from lingji.services.collector import collector_paused
 from lingji.services.import_checking import CheckOutcome
 
 #: called as progress(stage, done, total) while rows are stored (total 0: not known yet)
@@ -89,7 +88,7 @@ def import_submission(
     started = time.perf_counter()
     if progress:
         progress("读取并逐行校验", 0, 0)
-    with _collector_paused():
+    with collector_paused():
         if parallel:
             with import_workers.worker(path, key_file) as (messages, stop):
                 result = _store(engine, path, region, replace, messages, stop, progress)
@@ -99,22 +98,6 @@ def import_submission(
             result = _store(engine, path, region, replace, messages, stopped.set, progress)
     result.timings["total"] = time.perf_counter() - started
     return result
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pauses the cyclic garbage collector while millions of rows are built.
-
-    The rows hold no reference cycles, yet each collection pass walks all of them: with the
-    collector running, reading a million detail lines takes about twice as long.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _store(

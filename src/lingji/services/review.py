@@ -25,6 +25,7 @@ from lingji.domain.ruleset import RuleSet
 from lingji.domain.scoring import DIMENSIONS, ProjectScore, score_project
 from lingji.domain.scoring import SHEETS as SCORING_SHEETS
 from lingji.exceptions import RoundNotFound
+from lingji.services.collector import collector_paused
 
 
 @dataclass(slots=True)
@@ -92,6 +93,11 @@ def find_round(*, engine: Engine, year: int, region: str | None) -> rounds.Store
 
 def review_round(*, engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewReport:
     """Reviews a stored round with a rule set and stores the results beside it."""
+    with collector_paused():
+        return _review(engine, round_id, ruleset)
+
+
+def _review(engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewReport:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     with engine.connect() as conn:

@@ -2,6 +2,7 @@
 
 from lingji.domain.rules.base import Check
 from lingji.domain.rules.crosscheck import (
+    x01_duplicate_application,
     x02_equipment_beyond_configuration,
     x03_idle_assets,
     x04_personnel_amounts,
@@ -13,6 +14,7 @@ from lingji.domain.rules.crosscheck import (
 CHECKS: tuple[Check, ...] = tuple(
     Check.from_module(module)
     for module in (
+        x01_duplicate_application,
         x02_equipment_beyond_configuration,
         x03_idle_assets,
         x04_personnel_amounts,
