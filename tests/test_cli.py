@@ -107,3 +107,23 @@ def test_standards_lists_official_standards_with_their_source(lingji):
     assert "CN-MEETING" in out and "官方标准" in out
     code, out = lingji("standards", "CN-MEETING")
     assert code == 0 and "财行〔2016〕214号" in out and "760" in out
+
+
+def test_ask_answers_follows_up_and_prints_json(lingji, tmp_path):
+    import json
+
+    lingji("init")
+    workbook = str(write_xlsx(tmp_path / "ok.xlsx", small_round()))
+    assert lingji("import", workbook, "--region", "示例县")[0] == 0
+    code, out = lingji("ask", "县教育局今年申报了多少", "--json")
+    assert code == 0, out
+    first = json.loads(out)
+    assert first["value"] == 131456.78 and first["sql"].upper().startswith("SELECT")
+    assert set(first) >= {"answer", "value", "rows", "sql", "sources", "session"}
+    code, out = lingji("ask", "会议费标准是多少")
+    assert code == 0 and "财行〔2016〕214号" in out
+
+
+def test_eval_ask_explains_a_missing_gold_file(lingji, tmp_path):
+    code, out = lingji("eval-ask", "--gold", str(tmp_path / "none.yaml"))
+    assert code == 2 and "找不到问答标准集" in out

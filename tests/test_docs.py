@@ -76,3 +76,16 @@ def test_the_scoring_page_names_every_code_under_each_dimension_it_penalises():
         if code not in rows[dimension]
     ]
     assert missing == []
+
+
+def test_the_ask_page_documents_every_view_and_column_of_the_semantic_layer():
+    from lingji.domain.ask.semantic_layer import VIEWS
+
+    page = (ROOT / "docs" / "ask.md").read_text(encoding="utf-8")
+    missing = [
+        f"{view.name}.{column.name}"
+        for view in VIEWS
+        for column in view.columns
+        if f"### `{view.name}`" not in page or f"| `{column.name}` | {column.meaning} |" not in page
+    ]
+    assert missing == []

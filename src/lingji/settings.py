@@ -21,6 +21,15 @@ class Settings(BaseSettings):
     default_region: str = "本级"
     #: PostgreSQL URL the test suite also runs against; tests skip those runs when unreachable
     test_database_url: str = ""
+    #: an OpenAI-compatible model server on the intranet (vLLM, Ollama, Xinference ...), e.g.
+    #: http://10.0.0.5:8000/v1; empty means none: 智慧问数 answers with its own parser only
+    llm_base_url: str = ""
+    #: the model name the server serves (e.g. Qwen2.5-14B-Instruct)
+    llm_model: str = ""
+    #: API key the server expects, if any
+    llm_api_key: str = ""
+    #: seconds to wait for the model before answering without it
+    llm_timeout_seconds: float = 20.0
 
     @property
     def resolved_database_url(self) -> str:

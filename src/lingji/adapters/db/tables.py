@@ -223,3 +223,35 @@ allocations = Table(
     Column("ceiling_unit", Text),
     Index("ix_allocations_run", "run_id"),
 )
+
+#: a 智慧问数 conversation: the last structured query, so that follow-ups can reuse it
+ask_sessions = Table(
+    "ask_sessions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("asker", Text, nullable=False),
+    #: the asker's scope as stored in the audit trail (全部单位, or unit codes)
+    Column("scope", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    #: JSON of the last query (domain/ask/query.py), or null
+    Column("state", Text),
+)
+
+#: every question and answer: who asked, with what scope, the SQL run and what was answered
+ask_audit = Table(
+    "ask_audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("asked_at", DateTime(timezone=True), nullable=False),
+    Column("asker", Text, nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("session_id", String(32)),
+    Column("question", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("sql", Text),
+    Column("answer", Text, nullable=False),
+    Column("value", Text),
+    Column("sources", Text, nullable=False),
+    Column("elapsed_ms", Integer, nullable=False),
+    Index("ix_ask_audit_asked_at", "asked_at"),
+)

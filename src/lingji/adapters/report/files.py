@@ -39,6 +39,11 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
     return path
 
 
+def _dimension_scores(review: Any) -> list[Decimal]:
+    scores = review.score.dimensions()
+    return [scores[d] for d in DIMENSIONS]
+
+
 def write_review_files(report: ReviewReport, out: Path) -> list[Path]:
     """Writes projects.csv, findings.csv and skips.csv; returns their paths."""
     projects = (
@@ -49,7 +54,7 @@ def write_review_files(report: ReviewReport, out: Path) -> list[Path]:
             money(r.project.requested_amount),
             money(r.suggestion.suggested),
             f"{r.total:.2f}",
-            *(f"{r.score.dimension(d):.2f}" for d in DIMENSIONS),
+            *(f"{score:.2f}" for score in _dimension_scores(r)),
             r.grade,
             r.rank,
         )
