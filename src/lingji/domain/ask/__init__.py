@@ -8,7 +8,8 @@ The pieces, each in its own module:
               vocabulary.py (every synonym, one table), numbers.py (years, top-N, thresholds),
               resolve.py (metric, filters, shape), followup.py (sessions), wording.py (how
               answers are written)
-- policy_search.py   search over the policy library and the standards library (jieba + BM25)
+- policy/     search over the policy library and the standards library (jieba + BM25): its
+              passages, tokenizer, index and answering
 The database side of a Query is adapters/db/ask_queries.py (with ask_frames, ask_measures,
 ask_compute, ask_facts and ask_answers); the use case is services/ask.py.
 """
