@@ -36,10 +36,12 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## Benchmarks (not part of the suite): import and review of 100k projects.
+## Benchmarks (not part of the suite): import and review of 100k projects, duplicate search, 智慧问数 latency.
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_review.py
+	$(BIN)/python bench/bench_duplicates.py
+	$(BIN)/python bench/bench_ask.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
