@@ -173,3 +173,18 @@ def test_a_round_without_last_years_sangong_sheet_compares_with_its_history_line
     (finding,) = [f for f in report.findings if f.code == "T01"]
     assert finding.unit_code == "101" and finding.amount_excess == Decimal(4000)
     assert "上年预算（历史明细）" in finding.message
+
+
+def test_a_large_round_leaves_per_project_tables_to_the_csv_files(
+    reviewed_round, monkeypatch, tmp_path
+):
+    from lingji.adapters.report import html
+
+    report, *_ = reviewed_round
+    monkeypatch.setattr(html, "DETAIL_LIMIT", 10)
+    page = html.render_report(report)
+    assert "逐单位的项目表" in page and 'id="u-' not in page
+    first = next(p.project for p in report.projects if not p.suggestion.cuts)
+    assert f"{first.project_code} {first.name}" not in page.split("<h2>专题分析</h2>")[0]
+    monkeypatch.setattr(html, "DETAIL_LIMIT", 5000)
+    assert 'id="u-' in html.render_report(report)

@@ -153,7 +153,13 @@ def build_topic_report(
                 entry.lines += len(project.lines)
                 entry.amount += project.requested_amount or ZERO
             continue
-        covered = [line for line in project.lines if topic.covers(project, line)]
+        if topic.all_spending or project.project_type in topic.project_types:
+            covered = project.lines
+        elif topic.econ_codes or topic.procurement:
+            # only these topics look line by line: the others take or leave whole projects
+            covered = [line for line in project.lines if topic.covers(project, line)]
+        else:
+            continue
         if not covered:
             continue
         entry = row(project.unit_code)
