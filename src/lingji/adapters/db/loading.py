@@ -141,7 +141,7 @@ def load_history_line_groups(conn: Connection, round_id: int) -> list[models.His
 
     def scaled(value: int | None, name: str) -> Decimal | None:
         scale = cast(ExactDecimal, c[name].type).scale
-        return None if value is None else Decimal(value).scaleb(-scale)
+        return None if value is None else _from_scaled(value, scale=scale)
 
     groups = []
     for name, econ, unit, persons, days, quantity, year, price, amount, n_p, n_d, n_q, n in rows:

@@ -61,24 +61,10 @@ def write_review_files(report: ReviewReport, out: Path) -> list[Path]:
         for r in sorted(report.projects, key=lambda r: r.rank)
     )
     findings = (
-        (
-            f.unit_code,
-            f.project_code or "",
-            "" if f.line_no is None else f.line_no,
-            f.code,
-            f.severity.value,
-            f.message,
-            money(f.amount_excess),
-            json.dumps(
-                {
-                    **f.evidence,
-                    "rule_version": report.check_versions[f.code],
-                    "ruleset_version": report.ruleset.version,
-                },
-                ensure_ascii=False,
-                default=str,
-            ),
-            "；".join(f.policy_refs),
+        _finding_row(
+            f,
+            rule_version=report.check_versions[f.code],
+            ruleset_version=report.ruleset.version,
         )
         for f in report.findings
     )
@@ -178,7 +164,8 @@ def write_topic_files(report: TopicReport, out: Path) -> list[Path]:
     ]
 
 
-def _finding_row(f: Finding) -> tuple[Any, ...]:
+def _finding_row(f: Finding, **versions: Any) -> tuple[Any, ...]:
+    """A findings.csv row; `versions` (rule and rule-set versions) join the evidence."""
     return (
         f.unit_code,
         f.project_code or "",
@@ -187,6 +174,6 @@ def _finding_row(f: Finding) -> tuple[Any, ...]:
         f.severity.value,
         f.message,
         money(f.amount_excess),
-        json.dumps(dict(f.evidence), ensure_ascii=False, default=str),
+        json.dumps({**f.evidence, **versions}, ensure_ascii=False, default=str),
         "；".join(f.policy_refs),
     )
