@@ -12,7 +12,6 @@ from lingji.domain.similarity import (
     normalize_all,
     shingles,
     sketch,
-    text_difference,
 )
 
 SETTINGS = LshSettings(shingle_size=3, num_perm=128, bands=16, rows=8, seed=2027)
@@ -148,22 +147,3 @@ def test_settings_refuse_bins_that_are_not_a_power_of_two_or_too_few_for_the_ban
         LshSettings(num_perm=100)
     with pytest.raises(ValueError, match="exceeds"):
         LshSettings(num_perm=64, bands=16, rows=8)
-
-
-def test_the_difference_names_reordering_and_the_changed_words_with_context():
-    sentences = COPY.split("。")
-    other = "。".join([sentences[1], sentences[0], *sentences[2:]]).replace("开展", "组织开展")
-    difference = text_difference(COPY, other, context=2)
-    assert difference.reordered
-    assert difference.changes == (("渠道开展", "渠道组织开展"),)
-
-
-def test_the_difference_lists_sentences_found_on_one_side_only():
-    difference = text_difference("甲项目内容。乙项目内容。", "甲项目内容。完全不同的另一句话。")
-    assert not difference.reordered
-    assert difference.changes == (("乙项目内容。", ""), ("", "完全不同的另一句话。"))
-
-
-def test_identical_texts_differ_in_nothing():
-    difference = text_difference(COPY, COPY)
-    assert difference.changes == () and not difference.reordered

@@ -35,7 +35,6 @@ from lingji.domain.formatting import yuan
 from lingji.domain.similarity import (
     MASK_SLACK,
     LshSettings,
-    TextDifference,
     bigram_masks,
     bigrams,
     dice,
@@ -43,8 +42,8 @@ from lingji.domain.similarity import (
     near_duplicates,
     normalize_all,
     sketch,
-    text_difference,
 )
+from lingji.domain.text_difference import TextDifference, text_difference
 
 if TYPE_CHECKING:
     from lingji.domain.models import HistoryProject, Project
