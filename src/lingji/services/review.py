@@ -101,7 +101,7 @@ def _review(engine: Engine, round_id: int, ruleset: RuleSet) -> ReviewReport:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     with engine.connect() as conn:
-        stored = next((r for r in rounds.list_rounds(conn) if r.id == round_id), None)
+        stored = rounds.round_by_id(conn, round_id)
         if stored is None:
             raise RoundNotFound(f"找不到编号为 {round_id} 的预算轮次")
         needed = {sheet for check in REGISTRY for sheet in check.sheets} | set(SCORING_SHEETS)

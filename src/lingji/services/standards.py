@@ -99,7 +99,7 @@ def measure_classifier(*, engine: Engine, round_id: int) -> ClassifierAccuracy |
 
 
 def _round_year(conn: Connection, round_id: int) -> int:
-    stored = next((r for r in rounds.list_rounds(conn) if r.id == round_id), None)
+    stored = rounds.round_by_id(conn, round_id)
     if stored is None:
         raise RoundNotFound(f"找不到编号为 {round_id} 的预算轮次")
     return stored.year

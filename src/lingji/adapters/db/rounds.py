@@ -25,6 +25,14 @@ class StoredRound:
     sheets_present: tuple[str, ...]
 
 
+def round_by_id(conn: Connection, round_id: int) -> StoredRound | None:
+    """Returns the round with that id, if stored."""
+    row = conn.execute(
+        select(tables.budget_rounds).where(tables.budget_rounds.c.id == round_id)
+    ).first()
+    return _stored(row) if row else None
+
+
 def find_round(conn: Connection, *, year: int, region: str) -> StoredRound | None:
     """Returns the round of that year and region, if stored."""
     row = conn.execute(
