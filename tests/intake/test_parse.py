@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 from lingji.intake import parse
-from lingji.intake.parse import RawSheet, SubmissionCheck, parse_submission
+from lingji.intake.parse import SubmissionCheck, parse_submission
+from lingji.intake.sheets import RawSheet
 from tests.fixtures.workbooks import PEOPLE, small_round
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from lingji.adapters.db import rounds, tables
 from lingji.demo import write_demo_county
 from lingji.domain.contract import SHEETS_BY_NAME
-from lingji.intake.parse import normalise_header
+from lingji.intake.headers import normalise_header
 from lingji.services.importing import check_submission, import_submission
 
 

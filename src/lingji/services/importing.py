@@ -33,8 +33,9 @@ from lingji.adapters.excel.reader import read_submission
 from lingji.adapters.pipes import can_spawn
 from lingji.domain import contract
 from lingji.exceptions import RoundExists, SubmissionRejected
-from lingji.intake.parse import ParsedSubmission, parse_submission
+from lingji.intake.parse import parse_submission
 from lingji.intake.problems import Note, Problem
+from lingji.intake.sheets import ParsedSubmission
 from lingji.services import import_checking, import_workers
 from lingji.services.collector import collector_paused
 from lingji.services.import_checking import CheckOutcome

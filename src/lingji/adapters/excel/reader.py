@@ -12,7 +12,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from lingji.exceptions import SubmissionNotFound
-from lingji.intake.parse import RawSheet
+from lingji.intake.sheets import RawSheet
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 #: Excel on Chinese Windows saves CSV as GBK; files from other tools are UTF-8 (with BOM or not)
