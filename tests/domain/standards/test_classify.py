@@ -86,3 +86,30 @@ def test_the_classifier_reads_the_demo_countys_history_at_least_95_percent_right
     assert accuracy.test_projects > 100
     assert accuracy.accuracy >= 0.95
     assert accuracy.model_accuracy >= 0.95
+
+
+def test_the_classifier_gives_the_same_answers_whatever_the_hash_seed():
+    # set iteration order changes with PYTHONHASHSEED; the classifier must not depend on it
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    program = (
+        "from tests.domain.standards.test_classify import _demo_history\n"
+        "from lingji.domain.standards.classify import held_out_accuracy\n"
+        "print(held_out_accuracy(_demo_history()))\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "2")
+    }
+    assert len(outputs) == 1

@@ -80,7 +80,9 @@ class NgramIndex:
                 self._postings[gram].append((i, weight))
 
     def _vector(self, text: str) -> dict[str, float]:
-        weights = {g: self._idf.get(g, self._rare) for g in set(grams(text))}
+        # grams in their order in the text, not a set's: float sums in a set's order change
+        # with the interpreter's hash seed, and near-ties among neighbours flip with them
+        weights = {g: self._idf.get(g, self._rare) for g in dict.fromkeys(grams(text))}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {g: w / norm for g, w in weights.items()}
 
